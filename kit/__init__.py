@@ -1,0 +1,68 @@
+"""A reflective notebook kit for deciding whether and how to walk away, and for afterwards.
+
+The public API is small on purpose:
+
+* :func:`worksheet_ids` and :func:`definition`: the worksheets, as loaded from ``data/``.
+* :func:`open_journal`: a person's journal (one SQLite file in their data directory),
+  with :meth:`Journal.save`, :meth:`Journal.latest` and :meth:`Journal.history`.
+* :func:`show`: a worksheet as a form on the page (this is what the notebooks call), and
+  :func:`show_start`: where the journal is kept, and the support lines.
+* The errors people may meet, all derived from :class:`KitError`.
+
+``kit.show`` and ``kit.show_start`` are imported lazily, so that scripts using only the
+journal never load ipywidgets.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from ._version import __version__
+from .content import Definition, Section, definition, worksheet_ids
+from .errors import (
+    DamagedJournalError,
+    DataDirError,
+    DefinitionError,
+    JournalError,
+    KitError,
+    NewerJournalError,
+    UnknownWorksheetError,
+    ValidationError,
+)
+from .fields import Field, Option
+from .journal import Journal, Record, default_data_dir, open_journal
+
+if TYPE_CHECKING:
+    from .widgets import show, show_start
+
+__all__ = [
+    "DamagedJournalError",
+    "DataDirError",
+    "Definition",
+    "DefinitionError",
+    "Field",
+    "Journal",
+    "JournalError",
+    "KitError",
+    "NewerJournalError",
+    "Option",
+    "Record",
+    "Section",
+    "UnknownWorksheetError",
+    "ValidationError",
+    "__version__",
+    "default_data_dir",
+    "definition",
+    "open_journal",
+    "show",
+    "show_start",
+    "worksheet_ids",
+]
+
+
+def __getattr__(name: str) -> Any:
+    if name in ("show", "show_start"):
+        from . import widgets
+
+        return getattr(widgets, name)
+    raise AttributeError(f"module 'kit' has no attribute {name!r}")

@@ -1,0 +1,1 @@
+"""Serving the notebooks as a web app with Voila."""

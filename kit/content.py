@@ -1,0 +1,318 @@
+"""Finding, loading and checking the content under ``data/``.
+
+Worksheets are data, so a therapist can read and adapt them without touching code:
+one TOML file per worksheet in ``data/worksheets/<id>.toml``. This module turns a file
+into a frozen :class:`Definition` and refuses a broken one with a
+:class:`~kit.errors.DefinitionError` that names the file, the field and the problem.
+
+In a checkout, ``data/`` is the folder at the top of the repository; in an installed
+wheel it travels inside the package as ``kit/_data``.
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .errors import DefinitionError, UnknownWorksheetError
+from .fields import (
+    COMMON_KEYS,
+    DEFAULT_MAX_LENGTH,
+    ID_PATTERN,
+    KIND_KEYS,
+    KINDS,
+    MAX_LENGTH_LIMIT,
+    Field,
+    Option,
+)
+
+_PACKAGE = Path(__file__).resolve().parent
+
+
+def data_dir() -> Path:
+    """The folder holding the kit's content (worksheets and resources)."""
+    for candidate in (_PACKAGE / "_data", _PACKAGE.parent / "data"):
+        if (candidate / "worksheets").is_dir():
+            return candidate
+    raise FileNotFoundError(
+        "The kit's content folder (data/worksheets) is missing from this installation."
+    )
+
+
+@dataclass(frozen=True)
+class Section:
+    """A titled group of fields within a worksheet."""
+
+    id: str
+    title: str
+    intro: str
+    fields: tuple[Field, ...]
+
+
+@dataclass(frozen=True)
+class Definition:
+    """A worksheet: its text and its fields, as loaded from ``data/worksheets/<id>.toml``."""
+
+    id: str
+    title: str
+    version: int
+    intro: str
+    sections: tuple[Section, ...]
+    source: str
+
+    @property
+    def fields(self) -> tuple[Field, ...]:
+        """Every top-level field, in the order the worksheet shows them."""
+        return tuple(f for section in self.sections for f in section.fields)
+
+    def field(self, field_id: str) -> Field:
+        """The field with this id (KeyError if none)."""
+        for f in self.fields:
+            if f.id == field_id:
+                return f
+        raise KeyError(field_id)
+
+
+WORKSHEET_KEYS = {"id", "title", "version", "intro", "sections"}
+WORKSHEET_REQUIRED = {"id", "title", "version", "sections"}
+SECTION_KEYS = {"id", "title", "intro", "fields"}
+SECTION_REQUIRED = {"id", "title", "fields"}
+
+
+class _Checker:
+    """Checks one file's parsed TOML, raising DefinitionError at the first problem."""
+
+    def __init__(self, source: str) -> None:
+        self.source = source
+
+    def fail(self, problem: str, field: str | None = None) -> DefinitionError:
+        return DefinitionError(self.source, problem, field)
+
+    def keys(self, table: Any, allowed: set[str], required: set[str], what: str, fid=None):
+        if not isinstance(table, dict):
+            raise self.fail(f"{what} must be a table of keys", fid)
+        missing = sorted(required - table.keys())
+        if missing:
+            raise self.fail(f"{what} is missing the key '{missing[0]}'", fid)
+        unknown = sorted(table.keys() - allowed)
+        if unknown:
+            raise self.fail(
+                f"{what} has an unknown key '{unknown[0]}' (allowed: {', '.join(sorted(allowed))})",
+                fid,
+            )
+
+    def text(self, value: Any, what: str, fid=None, *, optional=False) -> str | None:
+        if value is None and optional:
+            return None
+        if not isinstance(value, str) or not value.strip():
+            raise self.fail(f"{what} must be non-empty text", fid)
+        return value.strip()
+
+    def ident(self, value: Any, what: str, fid=None) -> str:
+        if not isinstance(value, str) or not ID_PATTERN.match(value):
+            raise self.fail(
+                f"{what} {value!r} is not a valid id (lower-case letters, digits, '-' or '_', "
+                "starting with a letter, at most 40 characters)",
+                fid,
+            )
+        return value
+
+    def integer(self, value: Any, what: str, fid=None, *, low=None, high=None) -> int:
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise self.fail(f"{what} must be a whole number", fid)
+        if (low is not None and value < low) or (high is not None and value > high):
+            raise self.fail(f"{what} must be between {low} and {high} (got {value})", fid)
+        return value
+
+    def options(self, raw: Any, fid: str, what: str = "options") -> tuple[Option, ...]:
+        if not isinstance(raw, list) or not raw:
+            raise self.fail(f"{what} must be a non-empty list", fid)
+        options: list[Option] = []
+        for item in raw:
+            if isinstance(item, str):
+                value, label, help_ = item, item, None
+            elif isinstance(item, dict):
+                self.keys(
+                    item, {"value", "label", "help"}, {"value", "label"}, f"an entry of {what}", fid
+                )
+                value = item["value"]
+                label = self.text(item["label"], f"the label of {what} entry {value!r}", fid)
+                help_ = self.text(item.get("help"), f"the help of {what} entry", fid, optional=True)
+            else:
+                raise self.fail(f"each entry of {what} must be text or a table", fid)
+            if not isinstance(value, str) or not value.strip() or len(value) > 80:
+                raise self.fail(f"{what} has an empty or over-long value {value!r}", fid)
+            if value in options:
+                raise self.fail(f"{what} has the value {value!r} twice (duplicate)", fid)
+            options.append(Option(value, label, help_))
+        return tuple(options)
+
+    def field(self, raw: Any, *, nested: bool = False) -> Field:
+        if not isinstance(raw, dict):
+            raise self.fail("each field must be a table")
+        fid = raw.get("id")
+        fid = self.ident(fid, "the field id", str(fid) if fid is not None else None)
+        kind = raw.get("kind")
+        if kind is None:
+            raise self.fail("is missing the key 'kind'", fid)
+        if kind not in KINDS:
+            raise self.fail(f"unknown kind {kind!r} (known kinds: {', '.join(KINDS)})", fid)
+        if nested and kind == "list":
+            raise self.fail("a list cannot contain another list", fid)
+        extra, needed = KIND_KEYS[kind]
+        self.keys(raw, COMMON_KEYS | extra, {"id", "kind", "prompt"} | needed, "the field", fid)
+        required = raw.get("required", False)
+        if not isinstance(required, bool):
+            raise self.fail("'required' must be true or false", fid)
+        spec: dict[str, Any] = {
+            "id": fid,
+            "kind": kind,
+            "prompt": self.text(raw["prompt"], "the prompt", fid),
+            "help": self.text(raw.get("help"), "the help", fid, optional=True),
+            "required": required,
+        }
+        if "options" in needed:
+            spec["options"] = self.options(raw["options"], fid)
+            if kind in ("choice", "rank") and len(spec["options"]) < 2:
+                raise self.fail(f"a {kind} field needs at least two options", fid)
+        if kind == "checklist":
+            spec["states"] = self.options(raw["states"], fid, "states")
+            if len(spec["states"]) < 2:
+                raise self.fail("a checklist needs at least two states", fid)
+        if kind in ("multi", "rank", "list") and "max_items" in raw:
+            spec["max_items"] = self.integer(raw["max_items"], "max_items", fid, low=1, high=1000)
+            if kind != "list" and spec["max_items"] > len(spec["options"]):
+                raise self.fail("max_items is larger than the number of options (bad range)", fid)
+        if kind == "scale":
+            low = self.integer(raw["min"], "min", fid)
+            high = self.integer(raw["max"], "max", fid)
+            if not low < high or high - low > 20:
+                raise self.fail(
+                    f"bad range {low}..{high}: min must be below max, 21 steps at most", fid
+                )
+            anchors: dict[int, str] = {}
+            raw_anchors = raw.get("anchors", {})
+            if not isinstance(raw_anchors, dict):
+                raise self.fail('anchors must be a table like { 0 = "Not at all" }', fid)
+            for key, label in raw_anchors.items():
+                try:
+                    point = int(key)
+                except ValueError:
+                    raise self.fail(f"anchor {key!r} is not a number", fid) from None
+                if not low <= point <= high:
+                    raise self.fail(
+                        f"anchor {point} is outside the range {low}..{high} (bad range)", fid
+                    )
+                anchors[point] = self.text(label, f"anchor {point}", fid)
+            spec.update(min=low, max=high, anchors=anchors)
+        if kind == "number":
+            low, high = raw["min"], raw["max"]
+            for name, value in (("min", low), ("max", high)):
+                if (
+                    isinstance(value, bool)
+                    or not isinstance(value, int | float)
+                    or not math.isfinite(value)
+                ):
+                    raise self.fail(f"{name} must be a number", fid)
+            if not low < high:
+                raise self.fail(f"bad range {low}..{high}: min must be below max", fid)
+            integer = raw.get("integer", False)
+            if not isinstance(integer, bool):
+                raise self.fail("'integer' must be true or false", fid)
+            spec.update(min=low, max=high, integer=integer)
+            spec["unit"] = self.text(raw.get("unit"), "the unit", fid, optional=True)
+        if kind in ("text", "longtext"):
+            limit = raw.get("max_length", DEFAULT_MAX_LENGTH[kind])
+            spec["max_length"] = self.integer(
+                limit, "max_length", fid, low=1, high=MAX_LENGTH_LIMIT[kind]
+            )
+            spec["placeholder"] = self.text(
+                raw.get("placeholder"), "the placeholder", fid, optional=True
+            )
+        if kind == "list":
+            subs = raw["fields"]
+            if not isinstance(subs, list) or not subs:
+                raise self.fail("a list needs a non-empty 'fields' list", fid)
+            spec["fields"] = self.unique(tuple(self.field(s, nested=True) for s in subs))
+            spec["item_label"] = self.text(raw.get("item_label"), "item_label", fid, optional=True)
+        return Field(**spec)
+
+    def unique(self, fields: tuple[Field, ...]) -> tuple[Field, ...]:
+        seen: set[str] = set()
+        for f in fields:
+            if f.id in seen:
+                raise self.fail("duplicate field id", f.id)
+            seen.add(f.id)
+        return fields
+
+    def worksheet(self, raw: dict[str, Any], expected_id: str) -> Definition:
+        self.keys(raw, WORKSHEET_KEYS, WORKSHEET_REQUIRED, "the worksheet")
+        wid = self.ident(raw["id"], "the worksheet id")
+        if wid != expected_id:
+            raise self.fail(f"the id {wid!r} does not match the file name ({expected_id}.toml)")
+        version = self.integer(raw["version"], "version", low=1, high=10_000)
+        sections_raw = raw["sections"]
+        if not isinstance(sections_raw, list) or not sections_raw:
+            raise self.fail("'sections' must be a non-empty list of [[sections]] tables")
+        sections: list[Section] = []
+        section_ids: set[str] = set()
+        for raw_section in sections_raw:
+            self.keys(raw_section, SECTION_KEYS, SECTION_REQUIRED, "a section")
+            sid = self.ident(raw_section["id"], "the section id")
+            if sid in section_ids:
+                raise self.fail(f"the section id {sid!r} appears twice (duplicate)")
+            section_ids.add(sid)
+            if not isinstance(raw_section["fields"], list) or not raw_section["fields"]:
+                raise self.fail(f"section {sid!r} needs at least one field")
+            sections.append(
+                Section(
+                    id=sid,
+                    title=self.text(raw_section["title"], f"the title of section {sid!r}"),
+                    intro=self.text(raw_section.get("intro"), "the intro", optional=True) or "",
+                    fields=tuple(self.field(f) for f in raw_section["fields"]),
+                )
+            )
+        definition = Definition(
+            id=wid,
+            title=self.text(raw["title"], "the title"),
+            version=version,
+            intro=self.text(raw.get("intro"), "the intro", optional=True) or "",
+            sections=tuple(sections),
+            source=self.source,
+        )
+        self.unique(definition.fields)
+        return definition
+
+
+def load_definition(path: str | Path) -> Definition:
+    """Load and check one worksheet file; raise DefinitionError if it is broken."""
+    path = Path(path)
+    try:
+        raw = tomllib.loads(path.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as problem:
+        raise DefinitionError(path, f"is not valid TOML ({problem})") from None
+    except (OSError, UnicodeDecodeError) as problem:
+        raise DefinitionError(path, f"cannot be read ({problem})") from None
+    return _Checker(str(path)).worksheet(raw, path.stem)
+
+
+def _worksheet_files() -> dict[str, Path]:
+    return {p.stem: p for p in sorted((data_dir() / "worksheets").glob("*.toml"))}
+
+
+def worksheet_ids() -> list[str]:
+    """The ids of every worksheet the kit ships, sorted."""
+    return list(_worksheet_files())
+
+
+@functools.cache
+def definition(worksheet_id: str) -> Definition:
+    """The checked definition of one worksheet (loaded once per process)."""
+    files = _worksheet_files()
+    if worksheet_id not in files:
+        raise UnknownWorksheetError(worksheet_id, list(files))
+    return load_definition(files[worksheet_id])

@@ -1,0 +1,79 @@
+"""The kit's exceptions: one family, each with a message a person can read.
+
+Every error the kit raises on purpose derives from :class:`KitError`, so a page can
+catch that one class, show ``str(error)`` calmly, and never show a traceback.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+
+
+class KitError(Exception):
+    """Something the kit expected could go wrong, with a message for a person."""
+
+
+class DefinitionError(KitError, ValueError):
+    """A worksheet definition under data/ is broken; the message names the file and field."""
+
+    def __init__(self, file: str | Path, problem: str, field: str | None = None) -> None:
+        self.file = str(file)
+        self.field = field
+        self.problem = problem
+        where = f"{self.file}: field '{field}'" if field else self.file
+        super().__init__(f"{where}: {problem}")
+
+
+class UnknownWorksheetError(KitError, KeyError):
+    """No worksheet has this id."""
+
+    def __init__(self, worksheet_id: str, known: list[str]) -> None:
+        self.worksheet_id = worksheet_id
+        super().__init__(
+            f"There is no worksheet called {worksheet_id!r}. Known: {', '.join(known)}."
+        )
+
+    def __str__(self) -> str:
+        # KeyError would otherwise wrap the message in quotes.
+        return str(self.args[0])
+
+
+class ValidationError(KitError, ValueError):
+    """Some answers cannot be saved; ``.errors`` maps each field id to a plain message."""
+
+    def __init__(self, errors: Mapping[str, str]) -> None:
+        self.errors = dict(errors)
+        listed = "; ".join(f"{field}: {message}" for field, message in self.errors.items())
+        super().__init__(f"Some answers need another look ({listed})")
+
+
+class JournalError(KitError):
+    """The journal cannot be opened or written; nothing was changed."""
+
+
+class DataDirError(JournalError):
+    """The data directory cannot be created or written to."""
+
+
+class DamagedJournalError(JournalError):
+    """The journal file is damaged or is not a journal; it has been left exactly as it was."""
+
+    def __init__(self, path: str | Path, detail: str) -> None:
+        self.path = str(path)
+        super().__init__(
+            f"The journal file {self.path} looks damaged or is not a journal ({detail}). "
+            "It has been left exactly as it was: nothing was written to it or deleted."
+        )
+
+
+class NewerJournalError(JournalError):
+    """The journal was written by a newer version of the kit; it is not opened."""
+
+    def __init__(self, path: str | Path, found: int, known: int) -> None:
+        self.path = str(path)
+        super().__init__(
+            f"The journal file {self.path} was written by a newer version of this kit "
+            f"(format {found}; this version knows up to {known}). To keep it safe it was "
+            "not opened. Please update the kit, then open it again."
+        )

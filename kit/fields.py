@@ -1,0 +1,359 @@
+"""Field kinds: what each kind of question accepts, in one place.
+
+A worksheet is a list of fields, and every field has a *kind*. This module knows, for
+each kind, which definition keys it takes (checked when ``data/worksheets/*.toml`` is
+loaded) and which answers it accepts (checked before anything is saved). It knows
+nothing about widgets or storage, so both can rely on it and it can be tested alone.
+
+Answers are plain JSON-able values, the same in Python, on disk and in exports:
+
+=========  ==============================================  ======================
+kind       answer                                          example
+=========  ==============================================  ======================
+scale      int in min..max                                 3
+choice     one option value                                "sometimes"
+multi      list of option values, in definition order      ["phone", "money"]
+yesno      bool                                            True
+text       one line of text, at most max_length            "Sam"
+longtext   text, at most max_length                        "It started when…"
+date       ISO date string                                 "2026-11-29"
+number     int or float in min..max                        7.5
+rank       ordered list of distinct option values          ["honesty", "calm"]
+checklist  {option value: state value}                     {"keys": "done"}
+list       list of {sub-field id: answer}                  [{"name": "Ana"}]
+=========  ==============================================  ======================
+
+An unanswered question is simply absent from the saved answers.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+ID_PATTERN = re.compile(r"^[a-z][a-z0-9_-]{0,39}$")
+
+KINDS = (
+    "scale",
+    "choice",
+    "multi",
+    "yesno",
+    "text",
+    "longtext",
+    "date",
+    "number",
+    "rank",
+    "checklist",
+    "list",
+)
+
+COMMON_KEYS = {"id", "kind", "prompt", "help", "required"}
+
+# Keys each kind accepts beyond the common ones; a key in the second set must be present.
+KIND_KEYS: dict[str, tuple[set[str], set[str]]] = {
+    "scale": ({"min", "max", "anchors"}, {"min", "max"}),
+    "choice": ({"options"}, {"options"}),
+    "multi": ({"options", "max_items"}, {"options"}),
+    "yesno": (set(), set()),
+    "text": ({"max_length", "placeholder"}, set()),
+    "longtext": ({"max_length", "placeholder"}, set()),
+    "date": (set(), set()),
+    "number": ({"min", "max", "integer", "unit"}, {"min", "max"}),
+    "rank": ({"options", "max_items"}, {"options"}),
+    "checklist": ({"options", "states"}, {"options", "states"}),
+    "list": ({"fields", "max_items", "item_label"}, {"fields"}),
+}
+
+DEFAULT_MAX_LENGTH = {"text": 200, "longtext": 10_000}
+MAX_LENGTH_LIMIT = {"text": 1_000, "longtext": 100_000}
+DEFAULT_LIST_ITEMS = 50
+
+
+class Option(str):
+    """An option's stored value (the string itself) with the label people see."""
+
+    label: str
+    help: str | None
+
+    def __new__(cls, value: str, label: str | None = None, help: str | None = None) -> Option:
+        option = super().__new__(cls, value)
+        option.label = label if label is not None else value
+        option.help = help
+        return option
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (Option, (str(self), self.label, self.help))
+
+
+@dataclass(frozen=True)
+class Field:
+    """One question of a worksheet, as defined in its TOML file."""
+
+    id: str
+    kind: str
+    prompt: str
+    help: str | None = None
+    required: bool = False
+    options: tuple[Option, ...] = ()
+    states: tuple[Option, ...] = ()
+    min: float | None = None
+    max: float | None = None
+    anchors: Mapping[int, str] = field(default_factory=dict)
+    integer: bool = False
+    unit: str | None = None
+    max_length: int | None = None
+    placeholder: str | None = None
+    max_items: int | None = None
+    item_label: str | None = None
+    fields: tuple[Field, ...] = ()
+
+    def option(self, value: str) -> Option | None:
+        """The option with this value, or None."""
+        return next((o for o in self.options if o == value), None)
+
+
+def is_empty(value: Any) -> bool:
+    """True for the values that mean "not answered"."""
+    if value is None:
+        return True
+    if isinstance(value, str):
+        return value.strip() == ""
+    if isinstance(value, list | tuple | set | frozenset | dict):
+        return len(value) == 0
+    return False
+
+
+class Invalid(Exception):
+    """An answer does not fit its field; the message is for a person."""
+
+
+def _storable(text: str) -> str:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        raise Invalid("This contains characters that can't be stored. Try retyping it.") from None
+    return text
+
+
+def _as_int(value: Any) -> int:
+    if isinstance(value, bool):
+        raise Invalid("Please pick a number.")
+    if isinstance(value, int):
+        return value
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    if isinstance(value, str) and re.fullmatch(r"\s*-?\d+\s*", value):
+        return int(value)
+    raise Invalid("Please pick a whole number.")
+
+
+def _fmt(number: float | None) -> str:
+    if number is None:
+        return ""
+    return str(int(number)) if float(number).is_integer() else f"{number:g}"
+
+
+def _scale(f: Field, value: Any) -> int:
+    number = _as_int(value)
+    if not f.min <= number <= f.max:  # type: ignore[operator]
+        raise Invalid(f"Please pick a number from {_fmt(f.min)} to {_fmt(f.max)}.")
+    return number
+
+
+def _choice(f: Field, value: Any) -> str:
+    if not isinstance(value, str) or f.option(value) is None:
+        raise Invalid("Please pick one of the options shown.")
+    return str(value)
+
+
+def _options_list(f: Field, value: Any, *, keep_order: bool) -> list[str]:
+    if isinstance(value, str) or not isinstance(value, list | tuple | set | frozenset):
+        raise Invalid("Please pick from the options shown.")
+    picked: list[str] = []
+    for item in value:
+        if not isinstance(item, str) or f.option(item) is None:
+            raise Invalid(f"{item!r} is not one of the options here.")
+        if item in picked:
+            if keep_order:
+                raise Invalid("Each option can appear only once.")
+            continue
+        picked.append(str(item))
+    if f.max_items is not None and len(picked) > f.max_items:
+        raise Invalid(f"Please pick at most {f.max_items}.")
+    if not keep_order:
+        order = {str(o): i for i, o in enumerate(f.options)}
+        picked.sort(key=order.__getitem__)
+    return picked
+
+
+def _multi(f: Field, value: Any) -> list[str]:
+    return _options_list(f, value, keep_order=False)
+
+
+def _rank(f: Field, value: Any) -> list[str]:
+    return _options_list(f, value, keep_order=True)
+
+
+def _yesno(f: Field, value: Any) -> bool:
+    if not isinstance(value, bool):
+        raise Invalid("Please answer yes or no.")
+    return value
+
+
+def _text(f: Field, value: Any) -> str:
+    if not isinstance(value, str):
+        raise Invalid("Please type some text here.")
+    text = _storable(value)
+    if f.kind == "text":
+        text = text.strip()
+        if "\n" in text or "\r" in text:
+            raise Invalid("Please keep this to one line.")
+    limit = f.max_length or DEFAULT_MAX_LENGTH[f.kind]
+    if len(text) > limit:
+        raise Invalid(f"Please keep this to {limit:,} characters or fewer (it has {len(text):,}).")
+    return text
+
+
+def _date(f: Field, value: Any) -> str:
+    if isinstance(value, dt.datetime):
+        value = value.date()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value.strip()).isoformat()
+        except ValueError:
+            pass
+    raise Invalid("Please give a date, like 2026-03-14.")
+
+
+def _number(f: Field, value: Any) -> int | float:
+    number: int | float
+    if isinstance(value, bool):
+        raise Invalid("Please enter a number.")
+    if isinstance(value, int | float):
+        number = value
+    elif isinstance(value, str):
+        cleaned = value.strip().replace(",", ".")
+        try:
+            number = float(cleaned) if re.search(r"[.eE]", cleaned) else int(cleaned)
+        except ValueError:
+            raise Invalid("Please enter a number, like 7 or 7.5.") from None
+    else:
+        raise Invalid("Please enter a number.")
+    if isinstance(number, float) and not math.isfinite(number):
+        raise Invalid("Please enter an ordinary number.")
+    if f.integer:
+        if isinstance(number, float) and not number.is_integer():
+            raise Invalid("Please enter a whole number.")
+        number = int(number)
+    elif isinstance(number, float) and number.is_integer():
+        number = int(number)
+    if not f.min <= number <= f.max:  # type: ignore[operator]
+        unit = f" {f.unit}" if f.unit else ""
+        raise Invalid(f"Please enter a number from {_fmt(f.min)} to {_fmt(f.max)}{unit}.")
+    return number
+
+
+def _checklist(f: Field, value: Any) -> dict[str, str]:
+    if not isinstance(value, Mapping):
+        raise Invalid("Please set a state for the items shown.")
+    states = {str(s) for s in f.states}
+    result: dict[str, str] = {}
+    for option in f.options:
+        if option in value and not is_empty(value[option]):
+            state = value[option]
+            if state not in states:
+                raise Invalid(f"{option.label}: {state!r} is not one of the states here.")
+            result[str(option)] = str(state)
+    unknown = [k for k in value if f.option(k) is None]
+    if unknown:
+        raise Invalid(f"{unknown[0]!r} is not one of the items here.")
+    return result
+
+
+def _list(f: Field, value: Any) -> list[dict[str, Any]]:
+    if isinstance(value, str | Mapping) or not isinstance(value, list | tuple):
+        raise Invalid("Please add entries using the form.")
+    label = f.item_label or "Entry"
+    entries: list[dict[str, Any]] = []
+    for position, entry in enumerate(value, start=1):
+        if not isinstance(entry, Mapping):
+            raise Invalid(f"{label} {position} is not in a form that can be saved.")
+        try:
+            cleaned = validate_answers(f.fields, entry)
+        except AnswerErrors as problem:
+            sub_id, message = next(iter(problem.errors.items()))
+            sub = next((s for s in f.fields if s.id == sub_id), None)
+            name = sub.prompt if sub else sub_id
+            raise Invalid(f"{label} {position}, “{name}”: {message}") from None
+        if cleaned:
+            entries.append(cleaned)
+    limit = f.max_items or DEFAULT_LIST_ITEMS
+    if len(entries) > limit:
+        raise Invalid(f"Please keep this to {limit} entries or fewer.")
+    return entries
+
+
+VALIDATORS: dict[str, Callable[[Field, Any], Any]] = {
+    "scale": _scale,
+    "choice": _choice,
+    "multi": _multi,
+    "yesno": _yesno,
+    "text": _text,
+    "longtext": _text,
+    "date": _date,
+    "number": _number,
+    "rank": _rank,
+    "checklist": _checklist,
+    "list": _list,
+}
+assert set(VALIDATORS) == set(KINDS)
+
+REQUIRED_MESSAGE = "This one is needed before saving."
+
+
+class AnswerErrors(Exception):
+    """Every problem found in a set of answers, keyed by field id."""
+
+    def __init__(self, errors: dict[str, str]) -> None:
+        super().__init__(errors)
+        self.errors = errors
+
+
+def validate_answers(fields: tuple[Field, ...], answers: Mapping[str, Any]) -> dict[str, Any]:
+    """Check ``answers`` against ``fields``; return the cleaned answers or raise AnswerErrors.
+
+    Every field is checked, so a person sees all problems at once, not one per Save.
+    """
+    if not isinstance(answers, Mapping):
+        raise AnswerErrors({"": "Answers must be given as a mapping of question ids to answers."})
+    errors: dict[str, str] = {}
+    cleaned: dict[str, Any] = {}
+    known = {f.id for f in fields}
+    for key in answers:
+        if key not in known:
+            errors[str(key)] = "This question is not part of this worksheet."
+    for f in fields:
+        value = answers.get(f.id)
+        if is_empty(value):
+            if f.required:
+                errors[f.id] = REQUIRED_MESSAGE
+            continue
+        try:
+            result = VALIDATORS[f.kind](f, value)
+        except Invalid as problem:
+            errors[f.id] = str(problem)
+            continue
+        if is_empty(result):
+            if f.required:
+                errors[f.id] = REQUIRED_MESSAGE
+            continue
+        cleaned[f.id] = result
+    if errors:
+        raise AnswerErrors(errors)
+    return cleaned

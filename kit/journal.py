@@ -1,0 +1,380 @@
+"""The Journal: every answer a person saves, kept in one SQLite file of their own.
+
+Design, in brief:
+
+* One database file per person (``journal.sqlite3``) in their data directory, which is
+  ``$KIT_DATA_DIR`` or the platform's user data directory: never inside the repository.
+* Saved responses are never overwritten. Saving a worksheet again adds a new row, so the
+  history of a worksheet is simply its rows in order; a trigger refuses UPDATEs.
+* The answers of a response are one opaque payload (JSON bytes today), so that a later
+  version can encrypt it without changing the shape of the schema.
+* The schema version lives in ``PRAGMA user_version``; forward migrations run on open,
+  each in its own transaction. A file from a newer kit is refused, not "upgraded".
+* A file that is damaged or not a journal is never written to: it is checked before
+  anything else touches it, and a new journal is only ever created under a fresh name
+  and then linked into place, so an existing file is never clobbered.
+
+This module knows nothing about widgets; it raises :mod:`kit.errors` exceptions whose
+messages are meant to be shown to a person as they are.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import json
+import os
+import sqlite3
+import tempfile
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .content import definition
+from .errors import (
+    DamagedJournalError,
+    DataDirError,
+    JournalError,
+    NewerJournalError,
+    ValidationError,
+)
+from .fields import AnswerErrors, validate_answers
+
+DB_NAME = "journal.sqlite3"
+APP_NAME = "journal-kit"
+# Written into every journal's header so that another SQLite file renamed into place is
+# recognised as "not a journal" instead of being migrated. 0x4B4A524E is "KJRN".
+APPLICATION_ID = 0x4B4A524E
+SQLITE_HEADER = b"SQLite format 3\x00"
+BUSY_TIMEOUT_MS = 5_000
+
+# Each migration takes the schema from version i to i + 1. Append; never edit one that
+# has shipped, because journals in the wild have already run it.
+MIGRATIONS: list[str] = [
+    """
+    CREATE TABLE responses (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        worksheet TEXT NOT NULL,
+        version INTEGER NOT NULL,
+        saved_at TEXT NOT NULL,
+        payload BLOB NOT NULL
+    );
+    CREATE INDEX responses_by_worksheet ON responses (worksheet, id);
+    CREATE TRIGGER responses_are_kept BEFORE UPDATE ON responses
+    BEGIN
+        SELECT RAISE(ABORT, 'saved responses are never overwritten');
+    END;
+    CREATE TABLE settings (key TEXT PRIMARY KEY, value BLOB NOT NULL);
+    """,
+]
+
+
+def schema_version() -> int:
+    """The newest journal format this version of the kit knows."""
+    return len(MIGRATIONS)
+
+
+def default_data_dir() -> Path:
+    """Where a person's journal lives: ``$KIT_DATA_DIR``, else the platform's data folder."""
+    configured = os.environ.get("KIT_DATA_DIR", "").strip()
+    if configured:
+        return Path(configured).expanduser()
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+
+
+@dataclass(frozen=True)
+class Record:
+    """One saved response: the answers as they were at ``saved_at``."""
+
+    id: int
+    worksheet: str
+    version: int
+    """The version of the worksheet definition the answers were given against."""
+    saved_at: dt.datetime
+    answers: dict[str, Any]
+
+
+def _decode(path: Path, row: tuple[Any, ...]) -> Record:
+    record_id, worksheet, version, saved_at, payload = row
+    try:
+        answers = json.loads(bytes(payload).decode("utf-8"))
+        stamp = dt.datetime.fromisoformat(saved_at)
+    except (ValueError, TypeError) as problem:
+        raise DamagedJournalError(
+            path, f"saved response {record_id} cannot be read: {problem}"
+        ) from None
+    if not isinstance(answers, dict):
+        raise DamagedJournalError(path, f"saved response {record_id} is not a set of answers")
+    return Record(record_id, worksheet, version, stamp, answers)
+
+
+class Journal:
+    """A person's journal: save, read back, and see the history of worksheet answers.
+
+    Open one with :func:`kit.open_journal`. A Journal holds one SQLite connection; close it
+    with :meth:`close` or use it as a context manager.
+    """
+
+    def __init__(self, path: Path, connection: sqlite3.Connection) -> None:
+        self.path = path
+        self._db = connection
+
+    # --- the verbs -------------------------------------------------------------------
+
+    def save(self, worksheet_id: str, answers: Mapping[str, Any]) -> Record:
+        """Check ``answers`` and store them as a new response; return its record.
+
+        Raises :class:`kit.ValidationError` (nothing is written) if any answer does not fit.
+        """
+        sheet = definition(worksheet_id)
+        try:
+            cleaned = validate_answers(sheet.fields, answers)
+        except AnswerErrors as problems:
+            raise ValidationError(problems.errors) from None
+        payload = json.dumps(cleaned, ensure_ascii=False, sort_keys=True).encode("utf-8")
+        saved_at = dt.datetime.now(dt.UTC)
+        with self._guard(), self._transaction():
+            cursor = self._db.execute(
+                "INSERT INTO responses (worksheet, version, saved_at, payload) VALUES (?, ?, ?, ?)",
+                (sheet.id, sheet.version, saved_at.isoformat(timespec="microseconds"), payload),
+            )
+        return Record(int(cursor.lastrowid or 0), sheet.id, sheet.version, saved_at, cleaned)
+
+    def latest(self, worksheet_id: str) -> dict[str, Any] | None:
+        """The newest saved answers for a worksheet, or None if it was never saved."""
+        record = self.latest_record(worksheet_id)
+        return record.answers if record else None
+
+    def latest_record(self, worksheet_id: str) -> Record | None:
+        """The newest saved response for a worksheet (answers and when), or None."""
+        definition(worksheet_id)
+        with self._guard():
+            row = self._db.execute(
+                "SELECT id, worksheet, version, saved_at, payload FROM responses "
+                "WHERE worksheet = ? ORDER BY id DESC LIMIT 1",
+                (worksheet_id,),
+            ).fetchone()
+        return _decode(self.path, row) if row else None
+
+    def history(self, worksheet_id: str) -> list[Record]:
+        """Every saved response for a worksheet, oldest first."""
+        definition(worksheet_id)
+        with self._guard():
+            rows = self._db.execute(
+                "SELECT id, worksheet, version, saved_at, payload FROM responses "
+                "WHERE worksheet = ? ORDER BY id",
+                (worksheet_id,),
+            ).fetchall()
+        return [_decode(self.path, row) for row in rows]
+
+    def close(self) -> None:
+        """Close the connection; SQLite folds the write-ahead log back into the file."""
+        self._db.close()
+
+    def __enter__(self) -> Journal:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        return f"<Journal {self.path}>"
+
+    # --- plumbing --------------------------------------------------------------------
+
+    @contextlib.contextmanager
+    def _transaction(self) -> Iterator[None]:
+        self._db.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        except BaseException:
+            self._db.execute("ROLLBACK")
+            raise
+        self._db.execute("COMMIT")
+
+    @contextlib.contextmanager
+    def _guard(self) -> Iterator[None]:
+        """Turn SQLite's errors into messages a person can act on."""
+        try:
+            yield
+        except sqlite3.OperationalError as problem:
+            text = str(problem)
+            if "locked" in text or "busy" in text:
+                raise JournalError(
+                    "The journal is busy in another window. Nothing was changed; "
+                    "please try again in a moment."
+                ) from None
+            if "disk is full" in text or "disk I/O" in text:
+                raise JournalError(
+                    f"The journal could not be written ({text}). Nothing was changed. "
+                    "Please free some disk space and try again."
+                ) from None
+            if "readonly" in text:
+                raise DataDirError(
+                    f"The journal file {self.path} is read-only, so nothing can be saved. "
+                    "Nothing was changed."
+                ) from None
+            raise DamagedJournalError(self.path, text) from None
+        except sqlite3.DatabaseError as problem:
+            raise DamagedJournalError(self.path, str(problem)) from None
+
+
+# --- opening -------------------------------------------------------------------------
+
+
+def _resolve(path: str | os.PathLike[str] | None) -> Path:
+    if path is None:
+        return default_data_dir() / DB_NAME
+    target = Path(path).expanduser()
+    if target.is_dir() or not target.suffix:
+        return target / DB_NAME
+    return target
+
+
+def _folder_problem(folder: Path, what: str, problem: OSError) -> DataDirError:
+    return DataDirError(
+        f"The folder for your journal, {folder}, {what} ({problem.strerror or problem}). "
+        "Nothing was saved. Choose another folder with KIT_DATA_DIR or `kit serve --data-dir`."
+    )
+
+
+def _prepare_folder(folder: Path) -> None:
+    try:
+        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    except OSError as problem:
+        raise _folder_problem(folder, "cannot be created", problem) from None
+    try:
+        with tempfile.NamedTemporaryFile(dir=folder, prefix=".write-check-"):
+            pass
+    except OSError as problem:
+        raise _folder_problem(folder, "cannot be written to", problem) from None
+
+
+def _connect(path: Path) -> sqlite3.Connection:
+    # isolation_level=None: transactions are explicit (BEGIN IMMEDIATE … COMMIT).
+    db = sqlite3.connect(path, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
+    db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    return db
+
+
+def _create(path: Path) -> None:
+    """Make a new, empty journal at ``path`` without ever replacing an existing file."""
+    fd, temp_name = tempfile.mkstemp(dir=path.parent, prefix=".new-journal-", suffix=".tmp")
+    os.close(fd)
+    temp = Path(temp_name)
+    try:
+        os.chmod(temp, 0o600)
+        db = _connect(temp)
+        try:
+            db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+            db.execute("PRAGMA journal_mode = WAL")
+            _migrate(db, 0)
+        finally:
+            db.close()
+        try:
+            os.link(temp, path)  # fails if the file appeared meanwhile: theirs wins
+        except FileExistsError:
+            pass
+        except OSError:
+            if not path.exists():
+                os.replace(temp, path)
+    finally:
+        temp.unlink(missing_ok=True)
+
+
+def _migrate(db: sqlite3.Connection, current: int) -> None:
+    for version in range(current, schema_version()):
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            for statement in _statements(MIGRATIONS[version]):
+                db.execute(statement)
+            db.execute(f"PRAGMA user_version = {version + 1}")
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+        db.execute("COMMIT")
+
+
+def _statements(script: str) -> list[str]:
+    """Split a migration script into statements (executescript would commit on its own)."""
+    statements: list[str] = []
+    buffer = ""
+    for line in script.splitlines(keepends=True):
+        buffer += line
+        if sqlite3.complete_statement(buffer):
+            statements.append(buffer.strip())
+            buffer = ""
+    if buffer.strip():
+        statements.append(buffer.strip())
+    return statements
+
+
+def _check_existing(path: Path) -> None:
+    """Refuse, without writing, a file that is not a healthy journal of ours."""
+    try:
+        with path.open("rb") as handle:
+            header = handle.read(len(SQLITE_HEADER))
+    except IsADirectoryError:
+        raise DamagedJournalError(path, "it is a folder, not a file") from None
+    except OSError as problem:
+        raise DataDirError(
+            f"The journal file {path} cannot be read ({problem.strerror})."
+        ) from None
+    if not header:
+        raise DamagedJournalError(path, "the file is empty")
+    if header != SQLITE_HEADER:
+        raise DamagedJournalError(path, "it is not a database file")
+
+
+def open_journal(path: str | os.PathLike[str] | None = None) -> Journal:
+    """Open (creating if needed) a person's journal and return it.
+
+    ``path`` may be a journal file or a folder; by default it is ``journal.sqlite3`` in
+    :func:`default_data_dir`. Raises a :class:`kit.errors.JournalError` with a message for a
+    person if the folder cannot be written, the file is damaged or not a journal, or the
+    file was written by a newer version of the kit. Nothing is changed in those cases.
+    """
+    target = _resolve(path)
+    _prepare_folder(target.parent)
+    if not target.exists():
+        try:
+            _create(target)
+        except sqlite3.Error as problem:
+            raise DataDirError(
+                f"A new journal could not be created in {target.parent} ({problem})."
+            ) from None
+        except OSError as problem:
+            raise DataDirError(
+                f"A new journal could not be created in {target.parent} "
+                f"({problem.strerror or problem}). Nothing was changed."
+            ) from None
+    else:
+        _check_existing(target)
+    db: sqlite3.Connection | None = None
+    try:
+        db = _connect(target)
+        app_id = db.execute("PRAGMA application_id").fetchone()[0]
+        found = db.execute("PRAGMA user_version").fetchone()[0]
+        if app_id != APPLICATION_ID:
+            raise DamagedJournalError(target, "it is a database, but not a journal")
+        if found > schema_version():
+            raise NewerJournalError(target, found, schema_version())
+        verdict = db.execute("PRAGMA quick_check").fetchone()[0]
+        if verdict != "ok":
+            raise DamagedJournalError(target, f"the integrity check says: {verdict}")
+        db.execute("PRAGMA journal_mode = WAL")
+        db.execute("PRAGMA synchronous = FULL")
+        if found < schema_version():
+            _migrate(db, found)
+    except sqlite3.DatabaseError as problem:
+        if db is not None:
+            db.close()
+        raise DamagedJournalError(target, str(problem)) from None
+    except BaseException:
+        if db is not None:
+            db.close()
+        raise
+    return Journal(target, db)

@@ -1,0 +1,29 @@
+"""Widgets: worksheets on the page. The only part of the kit that imports ipywidgets."""
+
+from __future__ import annotations
+
+from ..content import definition
+from ..errors import KitError
+from ..journal import Journal, open_journal
+from .form import Form, problem_box
+from .start import show_start
+
+__all__ = ["Form", "show", "show_start"]
+
+
+def show(worksheet_id: str, journal: Journal | None = None) -> Form | None:
+    """Display a worksheet bound to ``journal`` (the default journal if None) and return it.
+
+    If the worksheet or the journal cannot be opened, a calm message is shown instead of
+    the form (never a traceback) and None is returned; nothing is written.
+    """
+    from IPython.display import display
+
+    try:
+        sheet = definition(worksheet_id)
+        form = Form(sheet, journal if journal is not None else open_journal())
+    except KitError as problem:
+        display(problem_box(str(problem)))
+        return None
+    display(form)
+    return form

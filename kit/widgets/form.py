@@ -1,0 +1,165 @@
+"""The worksheet form: a definition in, a page of inputs with a Save button out.
+
+The form holds no state of its own beyond its inputs, and everything it does can be
+driven from Python (``form.inputs[...].value = ...``, then ``form.save_button.click()``),
+which is how the tests fill it in without a browser.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import logging
+from collections.abc import Callable
+from typing import Any
+
+import ipywidgets as w
+
+from ..content import Definition
+from ..errors import JournalError, ValidationError
+from ..journal import Journal, Record
+from .inputs import Input, full, make_input
+
+log = logging.getLogger(__name__)
+
+STYLE = """
+<style>
+.kit-form { max-width: 48em; font-size: 15px; line-height: 1.45; }
+.kit-form h2 { font-size: 1.5em; margin: 0.2em 0 0.4em; }
+.kit-form h3 { font-size: 1.15em; margin: 1.4em 0 0.3em; }
+.kit-prompt { font-weight: 600; }
+.kit-required { font-weight: 400; color: #4a4a4a; }
+.kit-help, .kit-anchors, .kit-intro { color: #3d3d3d; }
+.kit-help, .kit-anchors { font-size: 0.92em; }
+.kit-error, .kit-error label { color: #a4161a !important; font-weight: 600; }
+.kit-status { font-weight: 600; }
+.kit-problem { border-left: 4px solid #a4161a; padding: 0.6em 1em; background: #fff4f4; }
+.kit-lines td, .kit-lines th { padding: 0.25em 0.8em; text-align: left; }
+.kit-lines th { padding-top: 0.8em; }
+.kit-lines caption { text-align: left; font-weight: 600; }
+.kit-intro { line-height: 1.5; }
+.kit-list-entry { border-left: 3px solid #d0d0d0; padding-left: 0.8em; margin-bottom: 0.8em; }
+</style>
+"""
+
+
+def _when(saved_at: dt.datetime) -> str:
+    local = saved_at.astimezone()
+    if local.date() == dt.datetime.now().astimezone().date():
+        return local.strftime("%H:%M")
+    return local.strftime("%-d %b %Y, %H:%M")
+
+
+def problem_box(message: str) -> w.HTML:
+    """A calm, escaped message in place of something that could not be done."""
+    return w.HTML(
+        f'{STYLE}<div class="kit-problem" role="alert">{html.escape(message)}</div>', layout=full()
+    )
+
+
+class Form:
+    """A worksheet on the page, bound to a journal."""
+
+    def __init__(self, sheet: Definition, journal: Journal) -> None:
+        self.sheet = sheet
+        self.journal = journal
+        self.inputs: dict[str, Input] = {}
+        self._saved_callbacks: list[Callable[[Record], None]] = []
+        self._displayed = False
+
+        parts: list[w.Widget] = [w.HTML(STYLE + f"<h2>{html.escape(sheet.title)}</h2>")]
+        if sheet.intro:
+            parts.append(
+                w.HTML(f'<p class="kit-intro">{html.escape(sheet.intro)}</p>', layout=full())
+            )
+        for section in sheet.sections:
+            parts.append(w.HTML(f"<h3>{html.escape(section.title)}</h3>", layout=full()))
+            if section.intro:
+                parts.append(
+                    w.HTML(f'<p class="kit-intro">{html.escape(section.intro)}</p>', layout=full())
+                )
+            for field in section.fields:
+                field_input = make_input(field)
+                field_input.on_change(self._edited)
+                self.inputs[field.id] = field_input
+                parts.append(field_input.box)
+
+        self.save_button = w.Button(description="Save", button_style="primary", icon="check")
+        self.save_button.add_class("kit-save")
+        self.save_button.on_click(lambda _: self.save())
+        self.status = w.Label("", layout=w.Layout(margin="0 0 0 1em"))
+        self.status.add_class("kit-status")
+        parts.append(w.HBox([self.save_button, self.status], layout=w.Layout(align_items="center")))
+        self.widget = w.VBox(parts, layout=full())
+        self.widget.add_class("kit-form")
+        self.widget.add_class(f"kit-sheet-{sheet.id}")
+
+        last = journal.latest_record(sheet.id)
+        if last is not None:
+            self.set_values(last.answers)
+            self.status.value = f"Last saved {_when(last.saved_at)}"
+
+    # --- values ----------------------------------------------------------------------
+
+    def values(self) -> dict[str, Any]:
+        """The answers on the page now, as they would be saved (unanswered ones left out)."""
+        return {key: i.value for key, i in self.inputs.items() if i.value is not None}
+
+    def set_values(self, answers: dict[str, Any]) -> None:
+        """Fill the page with these answers; questions not in ``answers`` are cleared."""
+        for key, field_input in self.inputs.items():
+            field_input.value = answers.get(key)
+
+    # --- actions ---------------------------------------------------------------------
+
+    def on_saved(self, callback: Callable[[Record], None]) -> None:
+        """Call ``callback(record)`` after each successful save."""
+        self._saved_callbacks.append(callback)
+
+    def save(self) -> Record | None:
+        """Check and save the answers on the page; show what happened. Never raises."""
+        for field_input in self.inputs.values():
+            field_input.show_error(None)
+        try:
+            record = self.journal.save(self.sheet.id, self.values())
+        except ValidationError as problem:
+            for key, message in problem.errors.items():
+                if key in self.inputs:
+                    self.inputs[key].show_error(message)
+            count = len(problem.errors)
+            self.status.value = (
+                "Not saved yet: one answer needs another look (marked above)."
+                if count == 1
+                else f"Not saved yet: {count} answers need another look (marked above)."
+            )
+            return None
+        except JournalError as problem:
+            self.status.value = f"Not saved. {problem} Your answers are still on this page."
+            return None
+        except Exception:
+            log.exception("saving %s failed", self.sheet.id)
+            self.status.value = (
+                "Not saved: something went wrong on our side. Your answers are still on this "
+                "page; please try Save again in a moment."
+            )
+            return None
+        self.set_values(record.answers)
+        self.status.value = f"Saved {_when(record.saved_at)}"
+        for callback in self._saved_callbacks:
+            callback(record)
+        return record
+
+    def _edited(self) -> None:
+        if self.status.value.startswith(("Saved", "Last saved")):
+            self.status.value = "Changes not saved yet"
+
+    # --- display ---------------------------------------------------------------------
+
+    def _ipython_display_(self) -> None:
+        # kit.show() displays the form and returns it; when that return value is a cell's
+        # last expression, IPython displays it again. Showing it once is enough.
+        if not self._displayed:
+            self._displayed = True
+            from IPython.display import display
+
+            display(self.widget)

@@ -1,0 +1,381 @@
+"""One input per field kind: the ipywidgets control that shows it, and its answer.
+
+Every input offers the same small surface, so the form never needs to know kinds:
+
+* ``value``: the answer in the journal's format (see :mod:`kit.fields`), or None when
+  the question is unanswered; setting it fills the control.
+* ``box``: the whole block (prompt, help, control, error line) to put on the page.
+* ``show_error(message)``: an inline message under the control, or None to clear it.
+* ``on_change(callback)``: called whenever the person changes the answer.
+
+Prompts, options and help come from our own content, and are still escaped; anything a
+person typed only ever goes into text controls, which never render HTML.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+from collections.abc import Callable
+from typing import Any
+
+import ipywidgets as w
+
+from ..fields import Field
+
+
+def full() -> w.Layout:
+    """A fresh full-width layout (a Layout is shared state: never reuse one)."""
+    return w.Layout(width="100%")
+
+
+def _html(text: str, css: str, tag: str = "div") -> w.HTML:
+    return w.HTML(f'<{tag} class="{css}">{html.escape(text)}</{tag}>', layout=full())
+
+
+class Input:
+    """Base class: the prompt, the help and the error line around a control."""
+
+    def __init__(self, field: Field) -> None:
+        self.field = field
+        self.error = w.Label("", layout=full())
+        self.error.add_class("kit-error")
+        self.error.layout.display = "none"
+        self._callbacks: list[Callable[[], None]] = []
+        control = self.build()
+        needed = ' <span class="kit-required">(needed)</span>' if field.required else ""
+        parts: list[w.Widget] = [
+            w.HTML(
+                f'<div class="kit-prompt">{html.escape(field.prompt)}{needed}</div>', layout=full()
+            )
+        ]
+        if field.help:
+            parts.append(_html(field.help, "kit-help"))
+        parts += [control, self.error]
+        self.box = w.VBox(parts, layout=w.Layout(width="100%", margin="0 0 1.2em 0"))
+        self.box.add_class("kit-field")
+        self.box.add_class(f"kit-field-{field.id}")
+
+    def build(self) -> w.Widget:
+        raise NotImplementedError
+
+    @property
+    def value(self) -> Any:
+        raise NotImplementedError
+
+    @value.setter
+    def value(self, answer: Any) -> None:
+        raise NotImplementedError
+
+    def show_error(self, message: str | None) -> None:
+        self.error.value = message or ""
+        self.error.layout.display = None if message else "none"
+
+    def on_change(self, callback: Callable[[], None]) -> None:
+        self._callbacks.append(callback)
+
+    def _changed(self, *_: Any) -> None:
+        for callback in self._callbacks:
+            callback()
+
+    def _watch(self, *controls: w.Widget) -> None:
+        for control in controls:
+            control.observe(self._changed, names="value")
+
+
+class _SingleInput(Input):
+    """Pick one: toggle buttons or radio buttons, with a way to take the answer back."""
+
+    def control(self) -> w.ValueWidget:
+        raise NotImplementedError
+
+    def build(self) -> w.Widget:
+        self.picker = self.control()
+        self.clear = w.Button(
+            description="Clear answer",
+            tooltip="Take this answer back and leave the question unanswered",
+            layout=w.Layout(width="auto"),
+        )
+        self.clear.add_class("kit-clear")
+        self.clear.on_click(lambda _: setattr(self, "value", None))
+        self._watch(self.picker)
+        return w.HBox([self.picker, self.clear], layout=w.Layout(flex_flow="row wrap"))
+
+    @property
+    def value(self) -> Any:
+        return self.picker.value
+
+    @value.setter
+    def value(self, answer: Any) -> None:
+        values = [v for _, v in self.picker.options]
+        self.picker.value = answer if answer in values else None
+
+
+class ScaleInput(_SingleInput):
+    def control(self) -> w.ValueWidget:
+        f = self.field
+        points = range(int(f.min), int(f.max) + 1)  # type: ignore[arg-type]
+        picker = w.ToggleButtons(
+            options=[(str(n), n) for n in points],
+            value=None,
+            tooltips=[f.anchors.get(n, str(n)) for n in points],
+            style={"button_width": "3em"},
+        )
+        self.anchors = _html(
+            " · ".join(f"{n} = {label}" for n, label in sorted(f.anchors.items())), "kit-anchors"
+        )
+        return picker
+
+    def build(self) -> w.Widget:
+        row = super().build()
+        return w.VBox([row, self.anchors]) if self.field.anchors else row
+
+
+class ChoiceInput(_SingleInput):
+    def control(self) -> w.ValueWidget:
+        return w.RadioButtons(
+            options=[(o.label, str(o)) for o in self.field.options], value=None, layout=full()
+        )
+
+
+class YesNoInput(_SingleInput):
+    def control(self) -> w.ValueWidget:
+        return w.RadioButtons(options=[("Yes", True), ("No", False)], value=None)
+
+
+class MultiInput(Input):
+    def build(self) -> w.Widget:
+        self.boxes = {
+            str(o): w.Checkbox(value=False, description=o.label, indent=False, layout=full())
+            for o in self.field.options
+        }
+        self._watch(*self.boxes.values())
+        return w.VBox(list(self.boxes.values()))
+
+    @property
+    def value(self) -> list[str] | None:
+        picked = [key for key, box in self.boxes.items() if box.value]
+        return picked or None
+
+    @value.setter
+    def value(self, answer: Any) -> None:
+        chosen = set(answer or ())
+        for key, box in self.boxes.items():
+            box.value = key in chosen
+
+
+class TextInput(Input):
+    def build(self) -> w.Widget:
+        f = self.field
+        cls = w.Text if f.kind == "text" else w.Textarea
+        self.text = cls(value="", placeholder=f.placeholder or "", layout=full())
+        if f.kind == "longtext":
+            self.text.rows = 5
+        self._watch(self.text)
+        return self.text
+
+    @property
+    def value(self) -> str | None:
+        return self.text.value if self.text.value.strip() else None
+
+    @value.setter
+    def value(self, answer: Any) -> None:
+        self.text.value = "" if answer is None else str(answer)
+
+
+class NumberInput(Input):
+    """A text box, so that a typo gets a clear message instead of being silently clamped."""
+
+    def build(self) -> w.Widget:
+        f = self.field
+        unit = f" {f.unit}" if f.unit else ""
+        self.text = w.Text(
+            value="",
+            placeholder=f"a number from {f.min:g} to {f.max:g}{unit}",
+            layout=w.Layout(width="16em"),
+        )
+        self._watch(self.text)
+        return self.text
+
+    @property
+    def value(self) -> str | None:
+        return self.text.value.strip() or None
+
+    @value.setter
+    def value(self, answer: Any) -> None:
+        self.text.value = (
+            "" if answer is None else f"{answer:g}" if isinstance(answer, float) else str(answer)
+        )
+
+
+class DateInput(Input):
+    def build(self) -> w.Widget:
+        self.picker = w.DatePicker(value=None)
+        self._watch(self.picker)
+        return self.picker
+
+    @property
+    def value(self) -> str | None:
+        return self.picker.value.isoformat() if self.picker.value else None
+
+    @value.setter
+    def value(self, answer: Any) -> None:
+        try:
+            self.picker.value = dt.date.fromisoformat(answer) if answer else None
+        except (TypeError, ValueError):
+            self.picker.value = None
+
+
+class RankInput(Input):
+    """Tick what matters, then move it up or down; the order shown is the ranking."""
+
+    def build(self) -> w.Widget:
+        self.order = [str(o) for o in self.field.options]
+        self.labels = {str(o): o.label for o in self.field.options}
+        self.ticks = {
+            key: w.Checkbox(value=False, description=self.labels[key], indent=False)
+            for key in self.order
+        }
+        self._watch(*self.ticks.values())
+        self.rows = w.VBox()
+        self._render()
+        return self.rows
+
+    def _move(self, key: str, step: int) -> None:
+        i = self.order.index(key)
+        j = max(0, min(len(self.order) - 1, i + step))
+        self.order[i], self.order[j] = self.order[j], self.order[i]
+        self._render()
+        self._changed()
+
+    def _render(self) -> None:
+        rows = []
+        for key in self.order:
+            up = w.Button(
+                icon="arrow-up", tooltip=f"Move {self.labels[key]} up", layout=w.Layout(width="3em")
+            )
+            down = w.Button(
+                icon="arrow-down",
+                tooltip=f"Move {self.labels[key]} down",
+                layout=w.Layout(width="3em"),
+            )
+            up.on_click(lambda _, k=key: self._move(k, -1))
+            down.on_click(lambda _, k=key: self._move(k, +1))
+            rows.append(w.HBox([up, down, self.ticks[key]]))
+        self.rows.children = rows
+
+    @property
+    def value(self) -> list[str] | None:
+        picked = [key for key in self.order if self.ticks[key].value]
+        return picked or None
+
+    @value.setter
+    def value(self, answer: Any) -> None:
+        ranked = [key for key in (answer or ()) if key in self.ticks]
+        self.order = ranked + [key for key in self.order if key not in ranked]
+        for key, tick in self.ticks.items():
+            tick.value = key in ranked
+        self._render()
+
+
+class ChecklistInput(Input):
+    def build(self) -> w.Widget:
+        states = [("—", None)] + [(s.label, str(s)) for s in self.field.states]
+        self.pickers = {
+            str(o): w.Dropdown(
+                options=states,
+                value=None,
+                description=o.label,
+                style={"description_width": "initial"},
+            )
+            for o in self.field.options
+        }
+        self._watch(*self.pickers.values())
+        return w.VBox(list(self.pickers.values()))
+
+    @property
+    def value(self) -> dict[str, str] | None:
+        chosen = {key: p.value for key, p in self.pickers.items() if p.value is not None}
+        return chosen or None
+
+    @value.setter
+    def value(self, answer: Any) -> None:
+        answer = answer or {}
+        for key, picker in self.pickers.items():
+            state = answer.get(key)
+            picker.value = state if state in [v for _, v in picker.options] else None
+
+
+class ListInput(Input):
+    """Repeated entries (people, places, …), each a small form of the list's sub-fields."""
+
+    def build(self) -> w.Widget:
+        label = self.field.item_label or "entry"
+        self.entries: list[dict[str, Input]] = []
+        self.items = w.VBox()
+        self.add = w.Button(
+            description=f"Add {label.lower()}", icon="plus", layout=w.Layout(width="auto")
+        )
+        self.add.on_click(lambda _: self._add())
+        return w.VBox([self.items, self.add])
+
+    def _add(self, answer: dict[str, Any] | None = None) -> None:
+        entry = {sub.id: make_input(sub) for sub in self.field.fields}
+        for sub_input in entry.values():
+            sub_input.on_change(self._changed)
+            if answer and sub_input.field.id in answer:
+                sub_input.value = answer[sub_input.field.id]
+        self.entries.append(entry)
+        self._render()
+        self._changed()
+
+    def _remove(self, entry: dict[str, Input]) -> None:
+        self.entries.remove(entry)
+        self._render()
+        self._changed()
+
+    def _render(self) -> None:
+        boxes = []
+        for entry in self.entries:
+            remove = w.Button(description="Remove", icon="trash", layout=w.Layout(width="auto"))
+            remove.on_click(lambda _, e=entry: self._remove(e))
+            card = w.VBox([i.box for i in entry.values()] + [remove])
+            card.add_class("kit-list-entry")
+            boxes.append(card)
+        self.items.children = boxes
+
+    @property
+    def value(self) -> list[dict[str, Any]] | None:
+        rows = []
+        for entry in self.entries:
+            row = {key: i.value for key, i in entry.items() if i.value is not None}
+            if row:
+                rows.append(row)
+        return rows or None
+
+    @value.setter
+    def value(self, answer: Any) -> None:
+        self.entries = []
+        for row in answer or ():
+            self._add(row if isinstance(row, dict) else None)
+        self._render()
+
+
+INPUTS: dict[str, type[Input]] = {
+    "scale": ScaleInput,
+    "choice": ChoiceInput,
+    "multi": MultiInput,
+    "yesno": YesNoInput,
+    "text": TextInput,
+    "longtext": TextInput,
+    "date": DateInput,
+    "number": NumberInput,
+    "rank": RankInput,
+    "checklist": ChecklistInput,
+    "list": ListInput,
+}
+
+
+def make_input(field: Field) -> Input:
+    """The input that shows this field."""
+    return INPUTS[field.kind](field)
