@@ -22,7 +22,7 @@ def _port(text: str) -> int:
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="kit", description="A reflective journal kit.")
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    commands = parser.add_subparsers(dest="command", title="commands", required=True)
     serve_cmd = commands.add_parser(
         "serve",
         help="serve the notebooks as a web app with Voila",

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import functools
 import math
+import os
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
@@ -34,12 +35,20 @@ _PACKAGE = Path(__file__).resolve().parent
 
 
 def data_dir() -> Path:
-    """The folder holding the kit's content (worksheets and resources)."""
-    for candidate in (_PACKAGE / "_data", _PACKAGE.parent / "data"):
+    """The folder holding the content (worksheets and resources).
+
+    ``$KIT_CONTENT_DIR`` points at a folder laid out like ``data/``, for a therapist who
+    adapts the wording (or a test); otherwise it is the content shipped with the kit.
+    """
+    configured = os.environ.get("KIT_CONTENT_DIR", "").strip()
+    candidates = (
+        [Path(configured)] if configured else [_PACKAGE / "_data", _PACKAGE.parent / "data"]
+    )
+    for candidate in candidates:
         if (candidate / "worksheets").is_dir():
             return candidate
     raise FileNotFoundError(
-        "The kit's content folder (data/worksheets) is missing from this installation."
+        "The content folder is missing: no worksheets/ folder in " + ", ".join(map(str, candidates))
     )
 
 
@@ -300,19 +309,23 @@ def load_definition(path: str | Path) -> Definition:
     return _Checker(str(path)).worksheet(raw, path.stem)
 
 
-def _worksheet_files() -> dict[str, Path]:
-    return {p.stem: p for p in sorted((data_dir() / "worksheets").glob("*.toml"))}
+def _worksheet_files(folder: Path) -> dict[str, Path]:
+    return {p.stem: p for p in sorted((folder / "worksheets").glob("*.toml"))}
 
 
 def worksheet_ids() -> list[str]:
-    """The ids of every worksheet the kit ships, sorted."""
-    return list(_worksheet_files())
+    """The ids of every worksheet, sorted."""
+    return list(_worksheet_files(data_dir()))
+
+
+def definition(worksheet_id: str) -> Definition:
+    """The checked definition of one worksheet (each file is loaded once per process)."""
+    return _definition(data_dir(), worksheet_id)
 
 
 @functools.cache
-def definition(worksheet_id: str) -> Definition:
-    """The checked definition of one worksheet (loaded once per process)."""
-    files = _worksheet_files()
+def _definition(folder: Path, worksheet_id: str) -> Definition:
+    files = _worksheet_files(folder)
     if worksheet_id not in files:
         raise UnknownWorksheetError(worksheet_id, list(files))
     return load_definition(files[worksheet_id])

@@ -271,7 +271,7 @@ def _create(path: Path) -> None:
         try:
             db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
             db.execute("PRAGMA journal_mode = WAL")
-            _migrate(db, 0)
+            _migrate(db, 0, temp)
         finally:
             db.close()
         try:
@@ -285,13 +285,20 @@ def _create(path: Path) -> None:
         temp.unlink(missing_ok=True)
 
 
-def _migrate(db: sqlite3.Connection, current: int) -> None:
+def _migrate(db: sqlite3.Connection, current: int, path: Path | None = None) -> None:
+    """Run the migrations after ``current``, each in its own transaction."""
     for version in range(current, schema_version()):
         db.execute("BEGIN IMMEDIATE")
         try:
             for statement in _statements(MIGRATIONS[version]):
                 db.execute(statement)
             db.execute(f"PRAGMA user_version = {version + 1}")
+        except sqlite3.Error as problem:
+            db.execute("ROLLBACK")
+            raise JournalError(
+                f"The journal file {path} could not be brought up to date for this version of "
+                f"the kit (step {version + 1}: {problem}). It was left exactly as it was."
+            ) from None
         except BaseException:
             db.execute("ROLLBACK")
             raise
@@ -368,7 +375,7 @@ def open_journal(path: str | os.PathLike[str] | None = None) -> Journal:
         db.execute("PRAGMA journal_mode = WAL")
         db.execute("PRAGMA synchronous = FULL")
         if found < schema_version():
-            _migrate(db, found)
+            _migrate(db, found, target)
     except sqlite3.DatabaseError as problem:
         if db is not None:
             db.close()

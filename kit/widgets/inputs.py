@@ -21,7 +21,7 @@ from typing import Any
 
 import ipywidgets as w
 
-from ..fields import Field
+from ..fields import VALIDATORS, Field, Invalid
 
 
 def full() -> w.Layout:
@@ -198,14 +198,20 @@ class NumberInput(Input):
         return self.text
 
     @property
-    def value(self) -> str | None:
-        return self.text.value.strip() or None
+    def value(self) -> int | float | str | None:
+        """The number typed; text that is not a valid number is passed on as typed, so
+        that saving explains the problem on this field instead of guessing."""
+        typed = self.text.value.strip()
+        if not typed:
+            return None
+        try:
+            return VALIDATORS["number"](self.field, typed)
+        except Invalid:
+            return typed
 
     @value.setter
     def value(self, answer: Any) -> None:
-        self.text.value = (
-            "" if answer is None else f"{answer:g}" if isinstance(answer, float) else str(answer)
-        )
+        self.text.value = "" if answer is None else str(answer)
 
 
 class DateInput(Input):

@@ -1,0 +1,129 @@
+"""Promises about the project itself: dependencies, the wheel, the public API, notebooks."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+import tomllib
+import zipfile
+from pathlib import Path
+
+import pytest
+import yaml
+
+import kit
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def _requirements(lines: list[str]) -> dict[str, str]:
+    parsed = {}
+    for line in lines:
+        name, spec = re.match(r"^\s*([A-Za-z0-9_.-]+)\s*(.*)$", line).groups()
+        parsed[re.sub(r"[-_.]+", "-", name).lower()] = spec.replace(" ", "")
+    return parsed
+
+
+def test_environment_yml_matches_pyproject() -> None:
+    """Does environment.yml list the same runtime dependencies, with the same versions?"""
+    project = tomllib.loads((REPO / "pyproject.toml").read_text())["project"]
+    conda = yaml.safe_load((REPO / "environment.yml").read_text())
+    conda_deps = [d for d in conda["dependencies"] if isinstance(d, str)]
+    conda_deps = [d for d in conda_deps if not d.startswith(("python", "pip"))]
+    assert "conda-forge" in conda["channels"]
+    assert _requirements(conda_deps) == _requirements(project["dependencies"])
+    python = next(d for d in conda["dependencies"] if isinstance(d, str) and d.startswith("python"))
+    assert python.replace("python", "") == project["requires-python"]
+
+
+def test_public_api_is_exactly_all() -> None:
+    """Does kit.__all__ name every public name, and does each one exist?"""
+    for name in kit.__all__:
+        assert getattr(kit, name) is not None
+    public = {n for n in vars(kit) if not n.startswith("_")}
+    modules = {n for n in public if type(getattr(kit, n)).__name__ == "module"}
+    assert public - modules - {"annotations", "TYPE_CHECKING", "Any"} <= set(kit.__all__)
+    assert callable(kit.show)
+
+
+def test_importing_kit_does_not_load_widgets() -> None:
+    """Can scripts use the journal without loading ipywidgets, pandas or plotly?"""
+    code = (
+        "import sys, kit;"
+        "print(sorted(m for m in ('ipywidgets', 'pandas', 'plotly') if m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
+
+
+@pytest.fixture(scope="module")
+def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("wheel")
+    subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--quiet", "-w", str(out), str(REPO)],
+        check=True,
+        capture_output=True,
+    )
+    (built,) = out.glob("*.whl")
+    return built
+
+
+def test_wheel_carries_content_and_notebooks(wheel: Path, tmp_path: Path) -> None:
+    """After a plain install from the wheel, are the worksheets and notebooks found?"""
+    with zipfile.ZipFile(wheel) as archive:
+        names = set(archive.namelist())
+        archive.extractall(tmp_path)
+    assert "kit/_data/worksheets/wellbeing.toml" in names
+    assert "kit/_data/resources/crisis-lines.toml" in names
+    assert "kit/_notebooks/00-start.ipynb" in names
+    assert "kit/app/share/voila/templates/kit/page.html" in names
+    assert not any(n.startswith(("tests/", "data/", "notebooks/")) for n in names)
+    code = (
+        "import kit, kit.app.serve as s; from kit.content import data_dir;"
+        "print(kit.__file__); print(data_dir()); print(s.notebooks_dir());"
+        "print(kit.worksheet_ids())"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=tmp_path,
+        env={"PYTHONPATH": str(tmp_path), "PATH": "/usr/bin:/bin"},
+    )
+    module, data, notebooks, ids = out.stdout.splitlines()
+    assert module.startswith(str(tmp_path))
+    assert data == str(tmp_path / "kit" / "_data")
+    assert notebooks == str(tmp_path / "kit" / "_notebooks")
+    assert "wellbeing" in ids
+
+
+NOTEBOOKS = sorted((REPO / "notebooks").glob("*.ipynb"))
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.name for p in NOTEBOOKS])
+def test_notebook_is_clean_thin_and_neutral(path: Path) -> None:
+    """Is each notebook committed without outputs, titled neutrally, and thin?"""
+    notebook = json.loads(path.read_text())
+    assert notebook["metadata"].get("title") == "Journal"
+    code = [c for c in notebook["cells"] if c["cell_type"] == "code"]
+    assert code, "a notebook calls into kit"
+    for cell in code:
+        assert cell["outputs"] == []
+        assert cell["execution_count"] is None
+        source = "".join(cell["source"])
+        if "skip-voila" not in cell["metadata"].get("tags", []):
+            lines = [x for x in source.splitlines() if x.strip() and not x.startswith("#")]
+            assert all(x == "import kit" or x.startswith("kit.") for x in lines), source
+
+
+def test_gitignore_keeps_private_things_out() -> None:
+    """Are the venv, journals and checkpoints ignored by git?"""
+    paths = [".venv/bin/python", "journal.sqlite3", "x/journal.sqlite3-wal",
+             "notebooks/.ipynb_checkpoints/a.ipynb", "notes.db"]  # fmt: skip
+    ignored = subprocess.run(
+        ["git", "check-ignore", *paths], cwd=REPO, capture_output=True, text=True
+    ).stdout.split()
+    assert ignored == paths

@@ -1,0 +1,213 @@
+"""The form, driven from Python: set values, press Save, read the journal."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import ipywidgets as w
+import pytest
+
+import kit
+from kit.fields import REQUIRED_MESSAGE
+from kit.widgets import Form
+
+
+def wellbeing_form(journal: kit.Journal) -> Form:
+    return Form(kit.definition("wellbeing"), journal)
+
+
+def every_widget(widget: w.Widget):
+    yield widget
+    for child in getattr(widget, "children", ()):
+        yield from every_widget(child)
+
+
+def test_one_input_per_field(journal: kit.Journal) -> None:
+    """Does the form show every field of the definition, in order, each with its prompt?"""
+    form = wellbeing_form(journal)
+    sheet = kit.definition("wellbeing")
+    assert list(form.inputs) == [f.id for f in sheet.fields]
+    html = " ".join(x.value for x in every_widget(form.widget) if isinstance(x, w.HTML))
+    for field in sheet.fields:
+        assert field.prompt.replace("'", "&#x27;") in html
+    assert form.values() == {}
+    assert form.status.value == ""
+
+
+def test_fill_and_save(journal: kit.Journal) -> None:
+    """Does pressing Save store what is on the page and say when?"""
+    form = wellbeing_form(journal)
+    form.inputs["overall"].value = 2
+    form.inputs["drained"].value = 3
+    form.inputs["afraid"].value = True
+    form.inputs["controlled"].value = ["money"]
+    form.inputs["note"].value = "A long week."
+    form.save_button.click()
+    assert journal.latest("wellbeing") == {
+        "overall": 2,
+        "drained": 3,
+        "afraid": True,
+        "controlled": ["money"],
+        "note": "A long week.",
+    }
+    assert form.status.value.startswith("Saved ")
+    assert all(i.error.value == "" for i in form.inputs.values())
+
+
+def test_invalid_shows_inline_errors_and_saves_nothing(journal: kit.Journal) -> None:
+    """Does a missing required answer get a message on its own field, with nothing saved?"""
+    form = wellbeing_form(journal)
+    form.inputs["note"].value = "Only a note."
+    form.save_button.click()
+    assert form.inputs["overall"].error.value == REQUIRED_MESSAGE
+    assert form.inputs["overall"].error.layout.display != "none"
+    assert form.inputs["note"].error.value == ""
+    assert form.status.value.startswith("Not saved yet")
+    assert journal.history("wellbeing") == []
+    assert form.inputs["note"].value == "Only a note.", "nothing typed is lost"
+
+    form.inputs["overall"].value = 4
+    form.save_button.click()
+    assert form.inputs["overall"].error.value == ""
+    assert form.inputs["overall"].error.layout.display == "none"
+    assert journal.latest("wellbeing") == {"overall": 4, "note": "Only a note."}
+
+
+def test_second_visit_prefills(journal: kit.Journal) -> None:
+    """Does opening the worksheet again show the latest answers and when they were saved?"""
+    journal.save("wellbeing", {"overall": 1, "note": "old"})
+    journal.save("wellbeing", {"overall": 5, "monitored": False})
+    form = wellbeing_form(journal)
+    assert form.values() == {"overall": 5, "monitored": False}
+    assert form.status.value.startswith("Last saved ")
+
+
+def test_editing_after_save_says_unsaved(journal: kit.Journal) -> None:
+    """After a save, does changing an answer say the change is not saved yet?"""
+    form = wellbeing_form(journal)
+    form.inputs["overall"].value = 3
+    form.save()
+    form.inputs["overall"].value = 4
+    assert form.status.value == "Changes not saved yet"
+
+
+def test_clear_answer_button(journal: kit.Journal) -> None:
+    """Can a picked answer be taken back, leaving the question unanswered?"""
+    form = wellbeing_form(journal)
+    form.inputs["overall"].value = 3
+    form.inputs["afraid"].value = False
+    form.inputs["afraid"].clear.click()
+    form.save()
+    assert journal.latest("wellbeing") == {"overall": 3}
+
+
+def test_user_text_is_never_html(journal: kit.Journal) -> None:
+    """Does text a person typed stay text, never reaching an HTML widget?"""
+    typed = '<img src=x onerror="alert(1)"><b>bold</b> & more'
+    journal.save("wellbeing", {"overall": 2, "note": typed})
+    form = wellbeing_form(journal)
+    assert form.inputs["note"].text.value == typed
+    for widget in every_widget(form.widget):
+        if isinstance(widget, w.HTML):
+            assert "onerror" not in widget.value
+            assert "<b>bold" not in widget.value
+
+
+def test_journal_error_keeps_the_page(journal: kit.Journal) -> None:
+    """If the journal cannot be written, does the page say so and keep the answers?"""
+    form = wellbeing_form(journal)
+    form.inputs["overall"].value = 2
+    journal.close()
+    assert form.save() is None
+    assert form.status.value.startswith("Not saved")
+    assert "Traceback" not in form.status.value
+    assert form.inputs["overall"].value == 2
+
+
+def test_every_kind_round_trips(content_dir: Path, tmp_path: Path) -> None:
+    """Does each of the eleven field kinds show, save and pre-fill its answer?"""
+    answers = {
+        "a_scale": 7,
+        "a_choice": "letter",
+        "a_multi": ["red", "blue"],
+        "a_yesno": False,
+        "a_text": "one line",
+        "a_longtext": "two\nlines",
+        "a_date": "2026-03-14",
+        "a_number": 7.5,
+        "a_rank": ["calm", "honesty"],
+        "a_checklist": {"keys": "done", "bank": "todo"},
+        "a_list": [{"name": "Ana", "closeness": 5}, {"name": "Sam"}],
+    }
+    sheet = kit.definition("every-kind")
+    assert {f.kind for f in sheet.fields} == {
+        "scale", "choice", "multi", "yesno", "text", "longtext",
+        "date", "number", "rank", "checklist", "list",
+    }  # fmt: skip
+    with kit.open_journal(tmp_path / "j") as journal:
+        form = Form(sheet, journal)
+        for key, value in answers.items():
+            form.inputs[key].value = value
+        record = form.save()
+        assert record is not None, form.status.value
+        assert record.answers == answers
+        assert record.version == 3
+        assert Form(sheet, journal).values() == answers
+
+
+def test_number_typo_gets_a_message(content_dir: Path, tmp_path: Path) -> None:
+    """Is a typo in a number box explained on that field, not silently changed?"""
+    with kit.open_journal(tmp_path / "j") as journal:
+        form = Form(kit.definition("every-kind"), journal)
+        form.inputs["a_scale"].value = 1
+        form.inputs["a_number"].text.value = "seven"
+        form.save()
+        assert "number" in form.inputs["a_number"].error.value
+        form.inputs["a_number"].text.value = "25"
+        form.save()
+        assert "0 to 24 hours" in form.inputs["a_number"].error.value
+        assert journal.history("every-kind") == []
+
+
+def test_rank_moves(content_dir: Path, tmp_path: Path) -> None:
+    """Do the up and down buttons change the ranking that is saved?"""
+    with kit.open_journal(tmp_path / "j") as journal:
+        rank = Form(kit.definition("every-kind"), journal).inputs["a_rank"]
+        rank.value = ["honesty", "calm"]
+        rank._move("calm", -1)
+        assert rank.value == ["calm", "honesty"]
+        rank._move("calm", -1)  # already first: stays
+        assert rank.value == ["calm", "honesty"]
+
+
+def test_list_add_and_remove(content_dir: Path, tmp_path: Path) -> None:
+    """Can entries be added and removed, and does an entry's missing name get a message?"""
+    with kit.open_journal(tmp_path / "j") as journal:
+        form = Form(kit.definition("every-kind"), journal)
+        people = form.inputs["a_list"]
+        form.inputs["a_scale"].value = 1
+        people.add.click()
+        people.add.click()
+        assert len(people.entries) == 2
+        people.entries[0]["name"].value = "Ana"
+        people.entries[1]["closeness"].value = 2
+        form.save()
+        assert "Person 2" in people.error.value
+        assert "Name" in people.error.value
+        people._remove(people.entries[1])
+        assert form.save() is not None
+        assert journal.latest("every-kind")["a_list"] == [{"name": "Ana"}]
+
+
+def test_show_displays_a_problem_instead_of_a_traceback(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With a damaged journal, does kit.show display a calm message and return None?"""
+    (tmp_path / "journal.sqlite3").write_text("not a journal")
+    monkeypatch.setenv("KIT_DATA_DIR", str(tmp_path))
+    shown = []
+    monkeypatch.setattr("IPython.display.display", lambda *objs: shown.extend(objs))
+    assert kit.show("wellbeing") is None
+    (box,) = shown
+    assert "looks damaged" in box.value
+    assert (tmp_path / "journal.sqlite3").read_text() == "not a journal"
