@@ -12,8 +12,8 @@ wheel it travels inside the package as ``kit/_data``.
 from __future__ import annotations
 
 import functools
-import math
 import os
+import re
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
@@ -32,6 +32,8 @@ from .fields import (
 )
 
 _PACKAGE = Path(__file__).resolve().parent
+# Number fields hold everyday quantities; bounds beyond this are a typo in the definition.
+NUMBER_LIMIT = 1e15
 
 
 def data_dir() -> Path:
@@ -122,7 +124,7 @@ class _Checker:
         return value.strip()
 
     def ident(self, value: Any, what: str, fid=None) -> str:
-        if not isinstance(value, str) or not ID_PATTERN.match(value):
+        if not isinstance(value, str) or not ID_PATTERN.fullmatch(value):
             raise self.fail(
                 f"{what} {value!r} is not a valid id (lower-case letters, digits, '-' or '_', "
                 "starting with a letter, at most 40 characters)",
@@ -155,6 +157,8 @@ class _Checker:
                 raise self.fail(f"each entry of {what} must be text or a table", fid)
             if not isinstance(value, str) or not value.strip() or len(value) > 80:
                 raise self.fail(f"{what} has an empty or over-long value {value!r}", fid)
+            if value != value.strip():
+                raise self.fail(f"{what} has a value with spaces around it: {value!r}", fid)
             if value in options:
                 raise self.fail(f"{what} has the value {value!r} twice (duplicate)", fid)
             options.append(Option(value, label, help_))
@@ -163,8 +167,9 @@ class _Checker:
     def field(self, raw: Any, *, nested: bool = False) -> Field:
         if not isinstance(raw, dict):
             raise self.fail("each field must be a table")
-        fid = raw.get("id")
-        fid = self.ident(fid, "the field id", str(fid) if fid is not None else None)
+        if "id" not in raw:
+            raise self.fail("a field is missing the key 'id'")
+        fid = self.ident(raw["id"], "the field id", str(raw["id"]))
         kind = raw.get("kind")
         if kind is None:
             raise self.fail("is missing the key 'kind'", fid)
@@ -208,10 +213,11 @@ class _Checker:
             if not isinstance(raw_anchors, dict):
                 raise self.fail('anchors must be a table like { 0 = "Not at all" }', fid)
             for key, label in raw_anchors.items():
-                try:
-                    point = int(key)
-                except ValueError:
-                    raise self.fail(f"anchor {key!r} is not a number", fid) from None
+                if not re.fullmatch(r"-?[0-9]+", key):
+                    raise self.fail(f"anchor {key!r} is not a whole number", fid)
+                point = int(key)
+                if point in anchors:
+                    raise self.fail(f"anchor {point} is given twice (duplicate)", fid)
                 if not low <= point <= high:
                     raise self.fail(
                         f"anchor {point} is outside the range {low}..{high} (bad range)", fid
@@ -221,12 +227,10 @@ class _Checker:
         if kind == "number":
             low, high = raw["min"], raw["max"]
             for name, value in (("min", low), ("max", high)):
-                if (
-                    isinstance(value, bool)
-                    or not isinstance(value, int | float)
-                    or not math.isfinite(value)
-                ):
+                if isinstance(value, bool) or not isinstance(value, int | float):
                     raise self.fail(f"{name} must be a number", fid)
+                if not -NUMBER_LIMIT <= value <= NUMBER_LIMIT:  # also refuses NaN and infinity
+                    raise self.fail(f"{name} must be an ordinary number (bad range)", fid)
             if not low < high:
                 raise self.fail(f"bad range {low}..{high}: min must be below max", fid)
             integer = raw.get("integer", False)
@@ -301,7 +305,8 @@ def load_definition(path: str | Path) -> Definition:
     """Load and check one worksheet file; raise DefinitionError if it is broken."""
     path = Path(path)
     try:
-        raw = tomllib.loads(path.read_text(encoding="utf-8"))
+        # utf-8-sig: some editors start a saved file with a byte-order mark.
+        raw = tomllib.loads(path.read_text(encoding="utf-8-sig"))
     except tomllib.TOMLDecodeError as problem:
         raise DefinitionError(path, f"is not valid TOML ({problem})") from None
     except (OSError, UnicodeDecodeError) as problem:
