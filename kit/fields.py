@@ -35,7 +35,11 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-ID_PATTERN = re.compile(r"^[a-z][a-z0-9_-]{0,39}$")
+ID_PATTERN = re.compile(r"[a-z][a-z0-9_-]{0,39}")
+# A typed number: plain digits, a decimal point or comma ("7,5" in much of Europe), an
+# exponent. "1,000" is ambiguous (one thousand, or one?) and is refused with a hint.
+NUMBER = re.compile(r"[+-]?[0-9]+([.,][0-9]+)?([eE][+-]?[0-9]+)?|[+-]?[.,][0-9]+")
+THOUSANDS = re.compile(r"[+-]?[0-9]{1,3}(,[0-9]{3})+")
 
 KINDS = (
     "scale",
@@ -210,7 +214,7 @@ def _text(f: Field, value: Any) -> str:
     text = _storable(value)
     if f.kind == "text":
         text = text.strip()
-        if "\n" in text or "\r" in text:
+        if len(text.splitlines()) > 1:  # every kind of line break, not only \n
             raise Invalid("Please keep this to one line.")
     limit = f.max_length or DEFAULT_MAX_LENGTH[f.kind]
     if len(text) > limit:
@@ -238,11 +242,13 @@ def _number(f: Field, value: Any) -> int | float:
     if isinstance(value, int | float):
         number = value
     elif isinstance(value, str):
-        cleaned = value.strip().replace(",", ".")
-        try:
-            number = float(cleaned) if re.search(r"[.eE]", cleaned) else int(cleaned)
-        except ValueError:
-            raise Invalid("Please enter a number, like 7 or 7.5.") from None
+        typed = value.strip()
+        if THOUSANDS.fullmatch(typed):
+            raise Invalid("Please write the number without a thousands separator, like 1000.")
+        if len(typed) > 40 or not NUMBER.fullmatch(typed):
+            raise Invalid("Please enter a number, like 7 or 7.5.")
+        cleaned = typed.replace(",", ".")
+        number = float(cleaned) if re.search(r"[.eE]", cleaned) else int(cleaned)
     else:
         raise Invalid("Please enter a number.")
     if isinstance(number, float) and not math.isfinite(number):
@@ -267,7 +273,7 @@ def _checklist(f: Field, value: Any) -> dict[str, str]:
     for option in f.options:
         if option in value and not is_empty(value[option]):
             state = value[option]
-            if state not in states:
+            if not isinstance(state, str) or state not in states:
                 raise Invalid(f"{option.label}: {state!r} is not one of the states here.")
             result[str(option)] = str(state)
     unknown = [k for k in value if f.option(k) is None]
@@ -284,6 +290,8 @@ def _list(f: Field, value: Any) -> list[dict[str, Any]]:
     for position, entry in enumerate(value, start=1):
         if not isinstance(entry, Mapping):
             raise Invalid(f"{label} {position} is not in a form that can be saved.")
+        if all(is_empty(v) for v in entry.values()):
+            continue  # an entry added and left blank is simply not kept
         try:
             cleaned = validate_answers(f.fields, entry)
         except AnswerErrors as problem:

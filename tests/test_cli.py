@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import subprocess
 import sys
-from pathlib import Path
 
-from kit.app.serve import ServeOptions, notebooks_dir, voila_argv
+from kit.app.serve import ServeOptions, voila_config
 
 
 def run(*args: str) -> subprocess.CompletedProcess[str]:
@@ -39,16 +38,18 @@ def test_no_command_shows_usage() -> None:
     assert "serve" in out.stderr
 
 
-def test_voila_gets_safe_defaults(tmp_path: Path) -> None:
+def test_voila_gets_safe_defaults() -> None:
     """Are sources stripped, tracebacks hidden, idle kernels culled, on loopback only?"""
-    argv = voila_argv(ServeOptions(port=9123))
-    assert argv[0] == str(notebooks_dir())
-    assert "--port=9123" in argv
-    assert "--Voila.ip=127.0.0.1" in argv
-    assert "--no-browser" in argv
-    assert "--VoilaConfiguration.strip_sources=True" in argv
-    assert "--VoilaConfiguration.show_tracebacks=False" in argv
-    assert "--VoilaConfiguration.template=kit" in argv
-    assert any(a.startswith("--MappingKernelManager.cull_idle_timeout=") for a in argv)
-    assert "--MappingKernelManager.cull_connected=False" in argv
-    assert voila_argv(ServeOptions(notebooks=tmp_path))[0] == str(tmp_path)
+    config = voila_config(ServeOptions(port=9123))
+    assert config.Voila.ip == "127.0.0.1"
+    assert config.Voila.port == 9123
+    assert config.Voila.open_browser is False
+    assert config.VoilaConfiguration.strip_sources is True
+    assert config.VoilaConfiguration.show_tracebacks is False
+    assert config.VoilaConfiguration.template == "kit"
+    assert config.MappingKernelManager.cull_idle_timeout > 0
+    assert config.MappingKernelManager.cull_connected is False
+    csp = config.Voila.tornado_settings["headers"]["Content-Security-Policy"]
+    assert "default-src 'self'" in csp
+    assert "connect-src 'self'" in csp
+    assert "https:" not in csp

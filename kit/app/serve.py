@@ -1,6 +1,6 @@
 """``kit serve``: the notebooks as a simple web app, with Voila and safe defaults.
 
-Every option Voila gets is listed in :func:`voila_argv`, in one place, with the reason it
+Every setting Voila gets is in :func:`voila_config`, in one place, with the reason it
 is set. The person's data directory reaches the notebook kernels through the environment
 variable ``KIT_DATA_DIR``, which kernels inherit from the server.
 """
@@ -10,6 +10,8 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from pathlib import Path
+
+from traitlets.config import Config
 
 from ..journal import default_data_dir
 
@@ -43,26 +45,46 @@ class ServeOptions:
     open_browser: bool = False
 
 
-def voila_argv(options: ServeOptions) -> list[str]:
-    """The command-line arguments for Voila, safe defaults first."""
-    notebooks = options.notebooks or notebooks_dir()
-    return [
-        str(notebooks),
-        f"--port={options.port}",
-        f"--Voila.ip={options.ip}",
-        # Only the kit's own pages, only on the address asked for.
-        "--Voila.port_retries=0",
-        "--no-browser" if not options.open_browser else "--Voila.open_browser=True",
-        # Clients see answers and forms, never code or tracebacks.
-        "--VoilaConfiguration.strip_sources=True",
-        "--VoilaConfiguration.show_tracebacks=False",
-        # Our template: the lab template with a neutral page title ("Journal").
-        "--VoilaConfiguration.template=kit",
-        # Closed tabs do not pile up kernels.
-        f"--MappingKernelManager.cull_idle_timeout={CULL_IDLE_SECONDS}",
-        f"--MappingKernelManager.cull_interval={CULL_INTERVAL_SECONDS}",
-        "--MappingKernelManager.cull_connected=False",
+# The browser may load nothing from anywhere but this server: no fonts or scripts from a
+# CDN (a third party would learn that this page was opened), and no image or script that
+# somehow ended up in a page could call out either.
+CONTENT_SECURITY_POLICY = "; ".join(
+    [
+        "default-src 'self'",
+        "script-src 'self' 'unsafe-inline' 'unsafe-eval'",
+        "style-src 'self' 'unsafe-inline'",
+        "img-src 'self' data: blob:",
+        "font-src 'self' data:",
+        "connect-src 'self'",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+        "frame-ancestors 'self'",
     ]
+)
+
+
+def voila_config(options: ServeOptions) -> Config:
+    """Every setting Voila gets, in one place, each with the reason it is set."""
+    config = Config()
+    # Only the kit's own pages, only on the address asked for.
+    config.Voila.ip = options.ip
+    config.Voila.port = options.port
+    config.Voila.port_retries = 0
+    config.Voila.open_browser = options.open_browser
+    config.Voila.tornado_settings = {
+        "headers": {"Content-Security-Policy": CONTENT_SECURITY_POLICY}
+    }
+    # Clients see answers and forms, never code or tracebacks.
+    config.VoilaConfiguration.strip_sources = True
+    config.VoilaConfiguration.show_tracebacks = False
+    # Our template: the lab template with a neutral page title ("Journal").
+    config.VoilaConfiguration.template = "kit"
+    # Closed tabs do not pile up kernels.
+    config.MappingKernelManager.cull_idle_timeout = CULL_IDLE_SECONDS
+    config.MappingKernelManager.cull_interval = CULL_INTERVAL_SECONDS
+    config.MappingKernelManager.cull_connected = False
+    return config
 
 
 def serve(options: ServeOptions) -> None:
@@ -73,9 +95,9 @@ def serve(options: ServeOptions) -> None:
     os.environ["JUPYTER_PATH"] = os.pathsep.join(
         p for p in (str(TEMPLATE_ROOT), os.environ.get("JUPYTER_PATH", "")) if p
     )
-    argv = voila_argv(options)
+    notebooks = options.notebooks or notebooks_dir()
     print(f"Serving the journal at http://{options.ip}:{options.port}/ (data in {data_dir})")
     print("Press Ctrl+C to stop.")
     from voila.app import Voila
 
-    Voila.launch_instance(argv=argv)
+    Voila.launch_instance(argv=[str(notebooks)], config=voila_config(options))

@@ -84,7 +84,7 @@ class Form:
                 self.inputs[field.id] = field_input
                 parts.append(field_input.box)
 
-        self.save_button = w.Button(description="Save", button_style="primary", icon="check")
+        self.save_button = w.Button(description="Save", button_style="primary")
         self.save_button.add_class("kit-save")
         self.save_button.on_click(lambda _: self.save())
         self.status = w.Label("", layout=w.Layout(margin="0 0 0 1em"))

@@ -258,10 +258,10 @@ class RankInput(Input):
         rows = []
         for key in self.order:
             up = w.Button(
-                icon="arrow-up", tooltip=f"Move {self.labels[key]} up", layout=w.Layout(width="3em")
+                description="↑", tooltip=f"Move {self.labels[key]} up", layout=w.Layout(width="3em")
             )
             down = w.Button(
-                icon="arrow-down",
+                description="↓",
                 tooltip=f"Move {self.labels[key]} down",
                 layout=w.Layout(width="3em"),
             )
@@ -319,9 +319,7 @@ class ListInput(Input):
         label = self.field.item_label or "entry"
         self.entries: list[dict[str, Input]] = []
         self.items = w.VBox()
-        self.add = w.Button(
-            description=f"Add {label.lower()}", icon="plus", layout=w.Layout(width="auto")
-        )
+        self.add = w.Button(description=f"Add {label.lower()}", layout=w.Layout(width="auto"))
         self.add.on_click(lambda _: self._add())
         return w.VBox([self.items, self.add])
 
@@ -343,7 +341,7 @@ class ListInput(Input):
     def _render(self) -> None:
         boxes = []
         for entry in self.entries:
-            remove = w.Button(description="Remove", icon="trash", layout=w.Layout(width="auto"))
+            remove = w.Button(description="Remove", layout=w.Layout(width="auto"))
             remove.on_click(lambda _, e=entry: self._remove(e))
             card = w.VBox([i.box for i in entry.values()] + [remove])
             card.add_class("kit-list-entry")

@@ -139,8 +139,27 @@ def page(browser):
     problems: list[str] = []
     opened.on("pageerror", lambda error: problems.append(str(error)))
     opened.page_errors = problems
+    # Every request the page makes, and those the Content-Security-Policy stopped in the
+    # browser, so a test can check that nothing left this machine.
+    requested: list[str] = []
+    blocked: list[str] = []
+    context.on("request", lambda request: requested.append(request.url))
+    context.on(
+        "requestfailed",
+        lambda request: blocked.append(request.url) if request.failure == "csp" else None,
+    )
+    opened.requested = requested
+    opened.blocked = blocked
     yield opened
     context.close()
+
+
+LOCAL = ("http://127.0.0.1:", "ws://127.0.0.1:", "data:", "blob:", "about:")
+
+
+def outside_requests(page) -> list[str]:
+    """The requests a page sent to anywhere but this machine (CSP-blocked ones never left)."""
+    return [u for u in page.requested if not u.startswith(LOCAL) and u not in page.blocked]
 
 
 @pytest.fixture(scope="module")

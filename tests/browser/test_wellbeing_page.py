@@ -9,6 +9,8 @@ from playwright.sync_api import Page, expect
 
 import kit
 
+from .conftest import KitServer, outside_requests
+
 WELLBEING = "01-wellbeing.ipynb"
 NOTE = 'Tired. <b>not bold</b> & <img src=x onerror="window.hacked=1">'
 
@@ -83,6 +85,7 @@ def test_fill_save_reload_restart(page: Page, server) -> None:
     assert page.locator("img[src=x]").count() == 0, "typed HTML stays text"
     assert page.evaluate("window.hacked") is None
     assert page.page_errors == []
+    assert outside_requests(page) == [], "nothing is fetched from outside this machine"
 
 
 def test_invalid_answer_shows_inline_error_and_saves_nothing(page: Page, server) -> None:
@@ -110,8 +113,6 @@ def test_invalid_answer_shows_inline_error_and_saves_nothing(page: Page, server)
 
 @pytest.fixture(scope="module")
 def damaged_server(tmp_path_factory, chromium_path):
-    from .conftest import KitServer
-
     folder = tmp_path_factory.mktemp("damaged")
     (folder / "data").mkdir()
     (folder / "data" / "journal.sqlite3").write_text("my shopping list, not a journal")
