@@ -6,10 +6,10 @@ The public API is small on purpose:
 * :func:`open_journal`: a person's journal (one SQLite file in their data directory),
   with :meth:`Journal.save`, :meth:`Journal.latest` and :meth:`Journal.history`.
 * :func:`show`: a worksheet as a form on the page (this is what the notebooks call), and
-  :func:`show_start`: where the journal is kept, and the support lines.
+  :func:`show_journal_location` and :func:`show_support_lines` for the start page.
 * The errors people may meet, all derived from :class:`KitError`.
 
-``kit.show`` and ``kit.show_start`` are imported lazily, so that scripts using only the
+The ``show`` functions are imported lazily, so that scripts using only the
 journal never load ipywidgets.
 """
 
@@ -33,7 +33,7 @@ from .fields import Field, Option
 from .journal import Journal, Record, default_data_dir, open_journal
 
 if TYPE_CHECKING:
-    from .widgets import show, show_start
+    from .widgets import show, show_journal_location, show_support_lines
 
 __all__ = [
     "DamagedJournalError",
@@ -55,13 +55,17 @@ __all__ = [
     "definition",
     "open_journal",
     "show",
-    "show_start",
+    "show_journal_location",
+    "show_support_lines",
     "worksheet_ids",
 ]
 
 
+_WIDGET_FUNCTIONS = ("show", "show_journal_location", "show_support_lines")
+
+
 def __getattr__(name: str) -> Any:
-    if name in ("show", "show_start"):
+    if name in _WIDGET_FUNCTIONS:
         from . import widgets
 
         return getattr(widgets, name)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
 import ipywidgets as w
@@ -199,15 +200,69 @@ def test_list_add_and_remove(content_dir: Path, tmp_path: Path) -> None:
         assert journal.latest("every-kind")["a_list"] == [{"name": "Ana"}]
 
 
+def _damaged(folder: Path) -> str:
+    (folder / "journal.sqlite3").write_text("not a journal")
+    return "looks damaged"
+
+
+def _newer(folder: Path) -> str:
+    with kit.open_journal(folder):
+        pass
+    with sqlite3.connect(folder / "journal.sqlite3") as db:
+        db.execute("PRAGMA user_version = 999")
+    return "newer version of this kit"
+
+
+def _unwritable(folder: Path) -> str:
+    (folder / "journal.sqlite3").mkdir()  # a folder where the file should be
+    return "looks damaged"
+
+
+PROBLEMS = {"damaged": _damaged, "newer": _newer, "folder-in-the-way": _unwritable}
+
+
+@pytest.mark.parametrize("make_problem", PROBLEMS.values(), ids=PROBLEMS.keys())
 def test_show_displays_a_problem_instead_of_a_traceback(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, make_problem
 ) -> None:
-    """With a damaged journal, does kit.show display a calm message and return None?"""
-    (tmp_path / "journal.sqlite3").write_text("not a journal")
+    """When the journal cannot be opened, does kit.show explain calmly and change nothing?"""
+    expected = make_problem(tmp_path)
+    before = sorted((p.name, p.stat().st_size) for p in tmp_path.rglob("*"))
     monkeypatch.setenv("KIT_DATA_DIR", str(tmp_path))
     shown = []
     monkeypatch.setattr("IPython.display.display", lambda *objs: shown.extend(objs))
     assert kit.show("wellbeing") is None
     (box,) = shown
-    assert "looks damaged" in box.value
-    assert (tmp_path / "journal.sqlite3").read_text() == "not a journal"
+    assert expected in box.value
+    assert "Traceback" not in box.value
+    assert 'class="kit-problem"' in box.value
+    assert sorted((p.name, p.stat().st_size) for p in tmp_path.rglob("*")) == before
+
+
+def test_show_with_a_data_dir_that_cannot_be_made(tmp_path: Path, monkeypatch) -> None:
+    """If the data folder cannot be created, does the page say which folder and why?"""
+    (tmp_path / "file").write_text("x")
+    monkeypatch.setenv("KIT_DATA_DIR", str(tmp_path / "file" / "journal"))
+    shown = []
+    monkeypatch.setattr("IPython.display.display", lambda *objs: shown.extend(objs))
+    assert kit.show("wellbeing") is None
+    assert "cannot be created" in shown[0].value
+    assert str(tmp_path / "file" / "journal") in shown[0].value
+
+
+def test_show_returns_the_form_once_displayed(journal: kit.Journal, monkeypatch) -> None:
+    """Does kit.show display the form once, even when its result ends a cell?"""
+    shown = []
+
+    def display(*objs):  # like IPython's: an object may display itself
+        for obj in objs:
+            if hasattr(obj, "_ipython_display_"):
+                obj._ipython_display_()
+            else:
+                shown.append(obj)
+
+    monkeypatch.setattr("IPython.display.display", display)
+    form = kit.show("wellbeing", journal)
+    assert isinstance(form, Form)
+    display(form)  # what IPython does with a cell's last value
+    assert shown == [form.widget]

@@ -6,9 +6,9 @@ from ..content import definition
 from ..errors import KitError
 from ..journal import Journal, open_journal
 from .form import Form, problem_box
-from .start import show_start
+from .start import show_journal_location, show_support_lines
 
-__all__ = ["Form", "show", "show_start"]
+__all__ = ["Form", "show", "show_journal_location", "show_support_lines"]
 
 
 def show(worksheet_id: str, journal: Journal | None = None) -> Form | None:

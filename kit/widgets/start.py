@@ -48,15 +48,18 @@ def support_lines_html() -> str:
     )
 
 
-def show_start() -> None:
-    """Display where this journal is kept and the support lines."""
+def _show(inner: str) -> None:
     from IPython.display import display
 
-    where = default_data_dir() / DB_NAME
-    display(
-        w.HTML(
-            f'{STYLE}<div class="kit-form"><p>Your journal is kept in this file: '
-            f"<code>{html.escape(str(where))}</code></p>{support_lines_html()}</div>",
-            layout=w.Layout(width="100%"),
-        )
-    )
+    display(w.HTML(f'{STYLE}<div class="kit-form">{inner}</div>', layout=w.Layout(width="100%")))
+
+
+def show_journal_location() -> None:
+    """Display the file this journal is kept in."""
+    where = html.escape(str(default_data_dir() / DB_NAME))
+    _show(f'<p>Your journal is kept in this file: <code class="kit-where">{where}</code></p>')
+
+
+def show_support_lines() -> None:
+    """Display the support lines, grouped by country, with the date they were checked."""
+    _show(support_lines_html())
