@@ -11,6 +11,7 @@ from __future__ import annotations
 import copy
 import json
 import re
+import tomllib
 from pathlib import Path
 from typing import Any
 
@@ -245,7 +246,8 @@ def test_wellbeing_definition_carries_the_file_values():
     definition = kit.definition("wellbeing")
     assert definition.title == "How are you, really?"
     assert definition.version == 1
-    assert definition.intro.startswith("Before any talk of leaving")
+    raw = tomllib.loads(Path(definition.source).read_text(encoding="utf-8"))
+    assert definition.intro == raw["intro"].strip()
     assert [s.id for s in definition.sections] == ["feelings", "safety", "own-words"]
     assert [f.id for f in definition.fields] == [
         "overall",

@@ -25,7 +25,9 @@ log = logging.getLogger(__name__)
 STYLE = """
 <style>
 .kit-form { max-width: 48em; font-size: 15px; line-height: 1.45; }
-.kit-form h2 { font-size: 1.5em; margin: 0.2em 0 0.4em; }
+.kit-form h2 { font-size: 1.9em; font-weight: 500; margin: 0.2em 0 0.4em; }
+.kit-form .widget-toggle-button.mod-active { background: #1d4f73; color: #fff; font-weight: 700; }
+.kit-form .kit-clear { background: transparent; color: #1d4f73; text-decoration: underline; }
 .kit-form h3 { font-size: 1.15em; margin: 1.4em 0 0.3em; }
 .kit-prompt { font-weight: 600; }
 .kit-required { font-weight: 400; color: #4a4a4a; }

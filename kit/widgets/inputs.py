@@ -140,7 +140,9 @@ class ChoiceInput(_SingleInput):
 
 class YesNoInput(_SingleInput):
     def control(self) -> w.ValueWidget:
-        return w.RadioButtons(options=[("Yes", True), ("No", False)], value=None)
+        return w.RadioButtons(
+            options=[("Yes", True), ("No", False)], value=None, layout=w.Layout(width="auto")
+        )
 
 
 class MultiInput(Input):
