@@ -97,6 +97,9 @@ class Record:
     answers: dict[str, Any]
 
 
+RECORD_COLUMNS = "id, worksheet, version, saved_at, payload"
+
+
 def _decode(path: Path, row: tuple[Any, ...]) -> Record:
     record_id, worksheet, version, saved_at, payload = row
     try:
@@ -153,8 +156,8 @@ class Journal:
         definition(worksheet_id)
         with self._guard():
             row = self._db.execute(
-                "SELECT id, worksheet, version, saved_at, payload FROM responses "
-                "WHERE worksheet = ? ORDER BY id DESC LIMIT 1",
+                f"SELECT {RECORD_COLUMNS} FROM responses WHERE worksheet = ? "
+                "ORDER BY id DESC LIMIT 1",
                 (worksheet_id,),
             ).fetchone()
         return _decode(self.path, row) if row else None
@@ -164,8 +167,7 @@ class Journal:
         definition(worksheet_id)
         with self._guard():
             rows = self._db.execute(
-                "SELECT id, worksheet, version, saved_at, payload FROM responses "
-                "WHERE worksheet = ? ORDER BY id",
+                f"SELECT {RECORD_COLUMNS} FROM responses WHERE worksheet = ? ORDER BY id",
                 (worksheet_id,),
             ).fetchall()
         return [_decode(self.path, row) for row in rows]
@@ -190,16 +192,21 @@ class Journal:
         self._db.execute("BEGIN IMMEDIATE")
         try:
             yield
+            self._db.execute("COMMIT")
         except BaseException:
-            self._db.execute("ROLLBACK")
+            if self._db.in_transaction:  # a failed COMMIT leaves it open
+                self._db.execute("ROLLBACK")
             raise
-        self._db.execute("COMMIT")
 
     @contextlib.contextmanager
     def _guard(self) -> Iterator[None]:
         """Turn SQLite's errors into messages a person can act on."""
         try:
             yield
+        except sqlite3.ProgrammingError:
+            raise JournalError(
+                "This journal was closed, so nothing was changed. Reload the page to open it again."
+            ) from None
         except sqlite3.OperationalError as problem:
             text = str(problem)
             if "locked" in text or "busy" in text:

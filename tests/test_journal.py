@@ -146,6 +146,29 @@ def test_busy_journal_says_so(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -
         assert journal.history("wellbeing") == []
 
 
+def test_failed_commit_leaves_no_open_transaction(tmp_path: Path) -> None:
+    """If a save fails at COMMIT itself, is it undone, and does the next save work?"""
+    with kit.open_journal(tmp_path) as journal:
+        db = journal._db
+        # A deferred foreign key is only checked at COMMIT: a way to make COMMIT fail.
+        db.execute("PRAGMA foreign_keys = ON")
+        db.execute("CREATE TEMP TABLE parent (id INTEGER PRIMARY KEY)")
+        db.execute(
+            "CREATE TEMP TABLE child (parent_id INTEGER "
+            "REFERENCES parent (id) DEFERRABLE INITIALLY DEFERRED)"
+        )
+        db.execute(
+            "CREATE TEMP TRIGGER fail_at_commit AFTER INSERT ON main.responses "
+            "BEGIN INSERT INTO child VALUES (42); END"
+        )
+        with pytest.raises(kit.JournalError):
+            journal.save("wellbeing", {"overall": 2})
+        assert not db.in_transaction
+        db.execute("DROP TRIGGER fail_at_commit")
+        journal.save("wellbeing", {"overall": 3})
+        assert [r.answers for r in journal.history("wellbeing")] == [{"overall": 3}]
+
+
 # --- where the journal lives ---------------------------------------------------------------
 
 

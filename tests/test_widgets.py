@@ -120,7 +120,7 @@ def test_journal_error_keeps_the_page(journal: kit.Journal) -> None:
     form.inputs["overall"].value = 2
     journal.close()
     assert form.save() is None
-    assert form.status.value.startswith("Not saved")
+    assert form.status.value.startswith("Not saved. This journal was closed")
     assert "Traceback" not in form.status.value
     assert form.inputs["overall"].value == 2
 
