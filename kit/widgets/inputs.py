@@ -107,8 +107,9 @@ class _SingleInput(Input):
 
     @value.setter
     def value(self, answer: Any) -> None:
-        values = [v for _, v in self.picker.options]
-        self.picker.value = answer if answer in values else None
+        # Compare types too: True == 1, but a yes is not a scale point.
+        known = any(v == answer and type(v) is type(answer) for _, v in self.picker.options)
+        self.picker.value = answer if known else None
 
 
 class ScaleInput(_SingleInput):
