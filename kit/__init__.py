@@ -5,6 +5,7 @@ The public API is small on purpose:
 * :func:`worksheet_ids` and :func:`definition`: the worksheets, as loaded from ``data/``.
 * :func:`open_journal`: a person's journal (one SQLite file in their data directory),
   with :meth:`Journal.save`, :meth:`Journal.latest` and :meth:`Journal.history`.
+* :func:`safety_flags`: the safety concerns raised in the well-being check.
 * :func:`show`: a worksheet as a form on the page (this is what the notebooks call), and
   :func:`show_journal_location` and :func:`show_support_lines` for the start page.
 * The errors people may meet, all derived from :class:`KitError`.
@@ -18,6 +19,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from ._version import __version__
+from .analysis.safety import SafetyFlag
 from .content import Definition, Section, definition, worksheet_ids
 from .errors import (
     DamagedJournalError,
@@ -31,6 +33,7 @@ from .errors import (
 )
 from .fields import Field, Option
 from .journal import Journal, Record, default_data_dir, open_journal
+from .safety import safety_flags
 
 if TYPE_CHECKING:
     from .widgets import show, show_journal_location, show_support_lines
@@ -47,6 +50,7 @@ __all__ = [
     "NewerJournalError",
     "Option",
     "Record",
+    "SafetyFlag",
     "Section",
     "UnknownWorksheetError",
     "ValidationError",
@@ -54,6 +58,7 @@ __all__ = [
     "default_data_dir",
     "definition",
     "open_journal",
+    "safety_flags",
     "show",
     "show_journal_location",
     "show_support_lines",

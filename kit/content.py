@@ -22,13 +22,16 @@ from typing import Any
 from .errors import DefinitionError, UnknownWorksheetError
 from .fields import (
     COMMON_KEYS,
+    DEFAULT_LIST_ITEMS,
     DEFAULT_MAX_LENGTH,
     ID_PATTERN,
     KIND_KEYS,
     KINDS,
     MAX_LENGTH_LIMIT,
+    AnswerErrors,
     Field,
     Option,
+    validate_answers,
 )
 
 _PACKAGE = Path(__file__).resolve().parent
@@ -246,13 +249,39 @@ class _Checker:
             spec["placeholder"] = self.text(
                 raw.get("placeholder"), "the placeholder", fid, optional=True
             )
+        if "safety" in raw:
+            if not isinstance(raw["safety"], bool):
+                raise self.fail("'safety' must be true or false", fid)
+            spec["safety"] = raw["safety"]
+        if "flag" in raw:
+            if not raw.get("safety"):
+                raise self.fail("'flag' names a safety concern, so it needs safety = true", fid)
+            spec["flag"] = self.text(raw["flag"], "the flag", fid)
         if kind == "list":
             subs = raw["fields"]
             if not isinstance(subs, list) or not subs:
                 raise self.fail("a list needs a non-empty 'fields' list", fid)
             spec["fields"] = self.unique(tuple(self.field(s, nested=True) for s in subs))
             spec["item_label"] = self.text(raw.get("item_label"), "item_label", fid, optional=True)
+            spec["defaults"] = self.defaults(raw.get("defaults", []), spec["fields"], fid)
+            if len(spec["defaults"]) > spec.get("max_items", DEFAULT_LIST_ITEMS):
+                raise self.fail("there are more defaults than max_items allows (bad range)", fid)
         return Field(**spec)
+
+    def defaults(self, raw: Any, subs: tuple[Field, ...], fid: str) -> tuple[dict[str, Any], ...]:
+        if not isinstance(raw, list):
+            raise self.fail("defaults must be a list of tables", fid)
+        entries = []
+        for position, entry in enumerate(raw, start=1):
+            try:
+                cleaned = validate_answers(subs, entry)
+            except AnswerErrors as problem:
+                key, message = next(iter(problem.errors.items()))
+                raise self.fail(f"default entry {position}, '{key}': {message}", fid) from None
+            if not cleaned:
+                raise self.fail(f"default entry {position} is empty", fid)
+            entries.append(cleaned)
+        return tuple(entries)
 
     def unique(self, fields: tuple[Field, ...]) -> tuple[Field, ...]:
         seen: set[str] = set()

@@ -61,15 +61,15 @@ COMMON_KEYS = {"id", "kind", "prompt", "help", "required"}
 KIND_KEYS: dict[str, tuple[set[str], set[str]]] = {
     "scale": ({"min", "max", "anchors"}, {"min", "max"}),
     "choice": ({"options"}, {"options"}),
-    "multi": ({"options", "max_items"}, {"options"}),
-    "yesno": (set(), set()),
+    "multi": ({"options", "max_items", "safety"}, {"options"}),
+    "yesno": ({"safety", "flag"}, set()),
     "text": ({"max_length", "placeholder"}, set()),
     "longtext": ({"max_length", "placeholder"}, set()),
     "date": (set(), set()),
     "number": ({"min", "max", "integer", "unit"}, {"min", "max"}),
     "rank": ({"options", "max_items"}, {"options"}),
     "checklist": ({"options", "states"}, {"options", "states"}),
-    "list": ({"fields", "max_items", "item_label"}, {"fields"}),
+    "list": ({"fields", "max_items", "item_label", "defaults"}, {"fields"}),
 }
 
 DEFAULT_MAX_LENGTH = {"text": 200, "longtext": 10_000}
@@ -114,6 +114,12 @@ class Field:
     max_items: int | None = None
     item_label: str | None = None
     fields: tuple[Field, ...] = ()
+    defaults: tuple[Mapping[str, Any], ...] = ()
+    """For a list: the entries a new page starts with (a person can change or remove them)."""
+    safety: bool = False
+    """A yes (yesno) or any ticked option (multi) raises a safety flag; see kit.safety_flags."""
+    flag: str | None = None
+    """For a safety yes/no: how the concern is named, e.g. "Afraid of them"."""
 
     def option(self, value: str) -> Option | None:
         """The option with this value, or None."""

@@ -172,6 +172,30 @@ class Journal:
             ).fetchall()
         return [_decode(self.path, row) for row in rows]
 
+    def setting(self, key: str, default: Any = None) -> Any:
+        """A preference kept with the journal (such as the country for support lines)."""
+        with self._guard():
+            row = self._db.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
+        if row is None:
+            return default
+        try:
+            return json.loads(bytes(row[0]).decode("utf-8"))
+        except ValueError:
+            return default
+
+    def set_setting(self, key: str, value: Any) -> None:
+        """Keep a preference (any JSON value); None removes it."""
+        with self._guard(), self._transaction():
+            if value is None:
+                self._db.execute("DELETE FROM settings WHERE key = ?", (key,))
+            else:
+                payload = json.dumps(value, ensure_ascii=False).encode("utf-8")
+                self._db.execute(
+                    "INSERT INTO settings (key, value) VALUES (?, ?) "
+                    "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                    (key, payload),
+                )
+
     def close(self) -> None:
         """Close the connection; SQLite folds the write-ahead log back into the file."""
         self._db.close()

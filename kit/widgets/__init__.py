@@ -6,6 +6,7 @@ from ..content import definition
 from ..errors import KitError
 from ..journal import Journal, open_journal
 from .form import Form, problem_box
+from .pages import add_page_extras
 from .start import show_journal_location, show_support_lines
 
 __all__ = ["Form", "show", "show_journal_location", "show_support_lines"]
@@ -22,6 +23,7 @@ def show(worksheet_id: str, journal: Journal | None = None) -> Form | None:
     try:
         sheet = definition(worksheet_id)
         form = Form(sheet, journal if journal is not None else open_journal())
+        add_page_extras(form)
     except KitError as problem:
         display(problem_box(str(problem)))
         return None

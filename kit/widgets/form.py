@@ -11,6 +11,7 @@ import datetime as dt
 import html
 import logging
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import ipywidgets as w
@@ -22,27 +23,8 @@ from .inputs import Input, full, make_input
 
 log = logging.getLogger(__name__)
 
-STYLE = """
-<style>
-.kit-form { max-width: 48em; font-size: 15px; line-height: 1.45; }
-.kit-form h2 { font-size: 1.9em; font-weight: 500; margin: 0.2em 0 0.4em; }
-.kit-form .widget-toggle-button.mod-active { background: #1d4f73; color: #fff; font-weight: 700; }
-.kit-form .kit-clear { background: transparent; color: #1d4f73; text-decoration: underline; }
-.kit-form h3 { font-size: 1.15em; margin: 1.4em 0 0.3em; }
-.kit-prompt { font-weight: 600; }
-.kit-required { font-weight: 400; color: #4a4a4a; }
-.kit-help, .kit-anchors, .kit-intro { color: #3d3d3d; }
-.kit-help, .kit-anchors { font-size: 0.92em; }
-.kit-error, .kit-error label { color: #a4161a !important; font-weight: 600; }
-.kit-status { font-weight: 600; }
-.kit-problem { border-left: 4px solid #a4161a; padding: 0.6em 1em; background: #fff4f4; }
-.kit-lines td, .kit-lines th { padding: 0.25em 0.8em; text-align: left; }
-.kit-lines th { padding-top: 0.8em; }
-.kit-lines caption { text-align: left; font-weight: 600; }
-.kit-intro { line-height: 1.5; }
-.kit-list-entry { border-left: 3px solid #d0d0d0; padding-left: 0.8em; margin-bottom: 0.8em; }
-</style>
-"""
+# The kit's stylesheet, sent once with each page's first widget.
+STYLE = f"<style>{(Path(__file__).parent / 'style.css').read_text(encoding='utf-8')}</style>"
 
 
 def _when(saved_at: dt.datetime) -> str:
@@ -92,6 +74,9 @@ class Form:
         self.status = w.Label("", layout=w.Layout(margin="0 0 0 1em"))
         self.status.add_class("kit-status")
         parts.append(w.HBox([self.save_button, self.status], layout=w.Layout(align_items="center")))
+        # What a page adds below Save (a summary, a chart, the safety route): see pages.py.
+        self.extras = w.VBox(layout=full())
+        parts.append(self.extras)
         self.widget = w.VBox(parts, layout=full())
         self.widget.add_class("kit-form")
         self.widget.add_class(f"kit-sheet-{sheet.id}")

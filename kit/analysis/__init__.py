@@ -1,0 +1,1 @@
+"""Analyses: pure functions from saved answers to results. They display nothing."""

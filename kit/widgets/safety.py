@@ -1,0 +1,43 @@
+"""The safety route on the page: calm words, safer ways, and where to get help now."""
+
+from __future__ import annotations
+
+import ipywidgets as w
+
+from ..journal import Journal
+from ..safety import safety_flags
+from .inputs import full
+from .support import SupportLines
+
+# Our words, for someone who may be frightened: short, kind, concrete. It never grades
+# danger; it says where a proper assessment can be had.
+MESSAGE = """
+<div class="kit-safety" role="region" aria-label="Your safety">
+<h3>Your safety comes first</h3>
+<p>Some of your answers say you may not be safe with them. You are not overreacting,
+and it is not your fault.</p>
+<ul>
+<li><strong>In danger right now?</strong> Call your local emergency number.</li>
+<li><strong>Telling them face to face may not be safe.</strong> A letter or a message can
+say it just as well, and an advocate can help you plan how and when.</li>
+<li><strong>You don't have to work this out alone.</strong> The people on the lines below
+are trained for exactly this. They can help you make a safety plan and look properly at
+how dangerous things are, which this journal cannot do.</li>
+<li><strong>If they check your phone or computer,</strong> think about where you open this
+journal, and use a device they can't reach if you can.</li>
+</ul>
+</div>
+"""
+
+
+class SafetyPanel:
+    """Shown whenever the latest well-being check raised a safety concern."""
+
+    def __init__(self, journal: Journal) -> None:
+        self.journal = journal
+        self.lines = SupportLines(journal)
+        self.widget = w.VBox([w.HTML(MESSAGE, layout=full()), self.lines.widget], layout=full())
+        self.refresh()
+
+    def refresh(self, *_: object) -> None:
+        self.widget.layout.display = None if safety_flags(self.journal) else "none"
