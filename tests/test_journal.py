@@ -388,3 +388,21 @@ def test_data_dir_that_is_read_only(tmp_path: Path) -> None:
         assert list(folder.iterdir()) == []
     finally:
         folder.chmod(0o700)
+
+
+# --- settings -------------------------------------------------------------------------------
+
+
+def test_settings_round_trip_and_removal(tmp_path: Path) -> None:
+    """Are preferences kept across opening, replaced when changed, removed with None?"""
+    with kit.open_journal(tmp_path) as journal:
+        assert journal.setting("country") is None
+        assert journal.setting("country", "GB") == "GB"
+        journal.set_setting("country", "NZ")
+        journal.set_setting("country", "IE")
+        journal.set_setting("shape", {"a": [1, 2]})
+    with kit.open_journal(tmp_path) as journal:
+        assert journal.setting("country") == "IE"
+        assert journal.setting("shape") == {"a": [1, 2]}
+        journal.set_setting("country", None)
+        assert journal.setting("country") is None

@@ -266,3 +266,86 @@ def test_show_returns_the_form_once_displayed(journal: kit.Journal, monkeypatch)
     assert isinstance(form, Form)
     display(form)  # what IPython does with a cell's last value
     assert shown == [form.widget]
+
+
+# --- what pages add below Save --------------------------------------------------------------
+
+
+def page(journal: kit.Journal, worksheet_id: str = "wellbeing"):
+    from kit.widgets.pages import add_page_extras
+
+    form = Form(kit.definition(worksheet_id), journal)
+    return form, add_page_extras(form)
+
+
+def test_safety_route_appears_after_a_concern_is_saved(journal: kit.Journal) -> None:
+    """Is the safety route hidden until a concern is saved, then shown right away?"""
+    form, extras = page(journal)
+    panel = next(e for e in extras if type(e).__name__ == "SafetyPanel")
+    assert panel.widget.layout.display == "none"
+    form.inputs["overall"].value = 2
+    form.inputs["threats_about"].value = ["pets"]
+    form.save()
+    assert panel.widget.layout.display is None
+    text = " ".join(x.value for x in every_widget(panel.widget) if isinstance(x, w.HTML))
+    assert "face to face may not be safe" in text
+    assert "letter" in text
+    assert "advocate" in text
+    assert "Samaritans" in text, "support lines are on the page"
+    form.inputs["threats_about"].value = None
+    form.save()
+    assert panel.widget.layout.display == "none"
+
+
+def test_safety_route_shows_on_reopening(journal: kit.Journal) -> None:
+    """Does the page open with the safety route when the latest check raised a concern?"""
+    journal.save("wellbeing", {"overall": 2, "monitored": True})
+    _, extras = page(journal)
+    panel = next(e for e in extras if type(e).__name__ == "SafetyPanel")
+    assert panel.widget.layout.display is None
+
+
+def test_summary_escapes_what_was_typed(journal: kit.Journal) -> None:
+    """Does the summary show a typed note as text, never as HTML?"""
+    form, extras = page(journal)
+    summary = extras[-1]
+    assert summary.widget.value == ""
+    form.inputs["overall"].value = 5
+    form.inputs["note"].value = "<script>alert(1)</script> & <b>me</b>"
+    form.save()
+    assert (
+        "&lt;script&gt;alert(1)&lt;/script&gt; &amp; &lt;b&gt;me&lt;/b&gt;" in summary.widget.value
+    )
+    assert "<script>" not in summary.widget.value
+    assert "5 (Much better)" in summary.widget.value
+
+
+def test_country_is_chosen_once_and_kept(journal: kit.Journal) -> None:
+    """Does picking a country show its lines (and the directory), and is it kept?"""
+    from kit.widgets.support import SupportLines
+
+    lines = SupportLines(journal)
+    assert lines.picker.value == ""
+    assert "Samaritans" in lines.table.value
+    assert "Lifeline" in lines.table.value
+    lines.picker.value = "AU"
+    assert "Lifeline" in lines.table.value
+    assert "1800RESPECT" in lines.table.value
+    assert "Samaritans" not in lines.table.value
+    assert "Befrienders" in lines.table.value, "the international directory stays"
+    assert journal.setting("country") == "AU"
+    assert SupportLines(journal).picker.value == "AU"
+    lines.picker.value = ""
+    assert journal.setting("country") is None
+
+
+def test_support_lines_show_even_without_a_journal(tmp_path: Path, monkeypatch) -> None:
+    """If the journal cannot be opened, are the support lines still shown?"""
+    (tmp_path / "journal.sqlite3").write_text("damaged")
+    monkeypatch.setenv("KIT_DATA_DIR", str(tmp_path))
+    shown = []
+    monkeypatch.setattr("IPython.display.display", lambda *objs: shown.extend(objs))
+    kit.show_support_lines()
+    text = " ".join(x.value for x in every_widget(shown[0]) if isinstance(x, w.HTML))
+    assert "Samaritans" in text
+    assert (tmp_path / "journal.sqlite3").read_text() == "damaged"

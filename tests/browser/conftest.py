@@ -1,8 +1,8 @@
 """Real servers and a real browser: `kit serve` on a free loopback port, headless Chromium.
 
 Browser tests skip with a reason when no Chromium is installed, unless KIT_REQUIRE_BROWSER=1
-(as in CI), where a missing browser fails the run. Servers are shared within a module and
-always stopped afterwards, including their kernels.
+(as in CI), where a missing browser fails the run. One server is shared by the whole
+session (starting one costs seconds); every server is stopped afterwards, kernels included.
 """
 
 from __future__ import annotations
@@ -162,9 +162,9 @@ def outside_requests(page) -> list[str]:
     return [u for u in page.requested if not u.startswith(LOCAL) and u not in page.blocked]
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def server(tmp_path_factory: pytest.TempPathFactory, chromium_path: Path) -> Iterator[KitServer]:
-    """One `kit serve` for the module, over a fresh data folder."""
+    """One `kit serve` shared by the browser tests, over a fresh data folder."""
     folder = tmp_path_factory.mktemp("served")
     running = KitServer(folder / "data", folder / "server.log")
     running.start()
