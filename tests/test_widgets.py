@@ -349,3 +349,29 @@ def test_support_lines_show_even_without_a_journal(tmp_path: Path, monkeypatch) 
     text = " ".join(x.value for x in every_widget(shown[0]) if isinstance(x, w.HTML))
     assert "Samaritans" in text
     assert (tmp_path / "journal.sqlite3").read_text() == "damaged"
+
+
+def test_balance_starts_from_the_usual_areas_and_draws(journal: kit.Journal) -> None:
+    """Does a first visit list the usual areas, refuse a nameless one, and draw on save?"""
+    form, extras = page(journal, "balance")
+    areas = form.inputs["areas"]
+    assert [e["area"].value for e in areas.entries][:2] == ["Emotional support", "Listening"]
+    chart = next(e for e in extras if type(e).__name__ == "Chart")
+    assert chart.figure is None
+
+    areas.entries[0]["you"].value = 4
+    areas.entries[0]["them"].value = 1
+    areas.add.click()
+    areas.entries[-1]["you"].value = 2  # rated, but the name was left empty
+    form.save()
+    assert "Area 10" in areas.error.value
+    assert "needed" in areas.error.value
+    assert journal.history("balance") == []
+
+    areas.entries[-1]["area"].value = "Looking after the dog"
+    areas.entries[-1]["them"].value = 2
+    assert form.save() is not None
+    assert list(chart.figure.data[1].y) == ["Looking after the dog", "Emotional support"]
+    assert Form(kit.definition("balance"), journal).inputs["areas"].value[-1] == {
+        "area": "Looking after the dog", "you": 2, "them": 2,
+    }  # fmt: skip

@@ -51,7 +51,7 @@ def answer_text(field: Field, answer: Any) -> str:
                 for i, sub in enumerate(s for s in field.fields if s.id in entry)
             ]
             entries.append(", ".join(parts))
-        return " / ".join(entries)
+        return "\n".join(entries)
     return str(answer)
 
 

@@ -85,6 +85,8 @@ class Form:
         if last is not None:
             self.set_values(last.answers)
             self.status.value = f"Last saved {_when(last.saved_at)}"
+        else:  # a first visit starts from the worksheet's suggested entries, if any
+            self.set_values({f.id: list(f.defaults) for f in sheet.fields if f.defaults})
 
     # --- values ----------------------------------------------------------------------
 

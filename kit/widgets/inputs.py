@@ -29,6 +29,11 @@ def full() -> w.Layout:
     return w.Layout(width="100%")
 
 
+def _small() -> w.Layout:
+    """A button as wide as its words, not the whole row."""
+    return w.Layout(width="auto", align_self="flex-start")
+
+
 def _html(text: str, css: str, tag: str = "div") -> w.HTML:
     return w.HTML(f'<{tag} class="{css}">{html.escape(text)}</{tag}>', layout=full())
 
@@ -322,7 +327,7 @@ class ListInput(Input):
         label = self.field.item_label or "entry"
         self.entries: list[dict[str, Input]] = []
         self.items = w.VBox()
-        self.add = w.Button(description=f"Add {label.lower()}", layout=w.Layout(width="auto"))
+        self.add = w.Button(description=f"Add {label.lower()}", layout=_small())
         self.add.on_click(lambda _: self._add())
         return w.VBox([self.items, self.add])
 
@@ -343,8 +348,9 @@ class ListInput(Input):
 
     def _render(self) -> None:
         boxes = []
+        label = self.field.item_label or "entry"
         for entry in self.entries:
-            remove = w.Button(description="Remove", layout=w.Layout(width="auto"))
+            remove = w.Button(description=f"Remove this {label.lower()}", layout=_small())
             remove.on_click(lambda _, e=entry: self._remove(e))
             card = w.VBox([i.box for i in entry.values()] + [remove])
             card.add_class("kit-list-entry")

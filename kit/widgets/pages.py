@@ -54,20 +54,28 @@ class Chart:
     def refresh(self, *_: Any) -> None:
         from IPython.display import display
 
-        figure = self.draw(self.form.journal.latest(self.form.sheet.id))
+        self.figure = self.draw(self.form.journal.latest(self.form.sheet.id))
         self.widget.clear_output(wait=True)
-        if figure is not None:
+        if self.figure is not None:
             with self.widget:
-                display(figure)
+                display(self.figure)
 
 
 def _safety(form: Form) -> SafetyPanel:
     return SafetyPanel(form.journal)
 
 
+def _balance_chart(form: Form) -> Chart:
+    from ..analysis.balance import area_balances
+    from ..plots.balance import balance_figure
+
+    return Chart(form, lambda answers: balance_figure(area_balances(answers)))
+
+
 # Page id -> what it adds before the summary (each takes the form, has .widget and .refresh).
 EXTRAS: dict[str, list[Callable[[Form], Any]]] = {
     "wellbeing": [_safety],
+    "balance": [_balance_chart],
 }
 
 

@@ -29,7 +29,7 @@ CASES = {
     "checklist states": ("a_checklist", {"keys": "done"}, "Keys: Done"),
     "list entries": (
         "a_list", [{"name": "Ana", "closeness": 5}, {"name": "Sam"}],
-        "Ana, How close: 5 / Sam",
+        "Ana, How close: 5\nSam",
     ),
 }  # fmt: skip
 

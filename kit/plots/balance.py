@@ -1,0 +1,54 @@
+"""The tug-of-war chart: what they give pulls left, what you give pulls right."""
+
+from __future__ import annotations
+
+import plotly.graph_objects as go
+
+from ..analysis.balance import AreaBalance, balance_index, describe_index
+
+YOU = "#1d4f73"
+THEM = "#b5651d"
+
+
+def balance_figure(areas: list[AreaBalance]) -> go.Figure | None:
+    """A diverging bar per area; None when no area is rated on both sides."""
+    if not areas:
+        return None
+    names = [a.area for a in areas][::-1]  # first area at the top
+    them = [-a.them for a in areas][::-1]
+    you = [a.you for a in areas][::-1]
+    index = balance_index(areas)
+    figure = go.Figure(
+        [
+            go.Bar(
+                name="They give", y=names, x=them, orientation="h",
+                marker={"color": THEM, "pattern": {"shape": "/"}},
+                text=[str(-v) for v in them], textposition="inside",
+                hovertemplate="%{y}: they give %{text} of 4<extra></extra>",
+            ),
+            go.Bar(
+                name="You give", y=names, x=you, orientation="h",
+                marker={"color": YOU},
+                text=[str(v) for v in you], textposition="inside",
+                hovertemplate="%{y}: you give %{text} of 4<extra></extra>",
+            ),
+        ]
+    )  # fmt: skip
+    figure.update_layout(
+        title={"text": f"Balance {index:+.2f}: {describe_index(index)}", "font": {"size": 15}},
+        barmode="relative",
+        xaxis={
+            "range": [-4.5, 4.5],
+            "tickvals": [-4, -2, 0, 2, 4],
+            "ticktext": ["4", "2", "0", "2", "4"],
+            "title": {"text": "← they give more · you give more →"},
+            "zeroline": True,
+            "zerolinewidth": 2,
+        },
+        yaxis={"automargin": True},
+        legend={"orientation": "h", "y": -0.25},
+        height=160 + 34 * len(areas),
+        margin={"l": 10, "r": 10, "t": 50, "b": 10},
+        plot_bgcolor="white",
+    )
+    return figure
