@@ -11,6 +11,7 @@ wheel it travels inside the package as ``kit/_data``.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import os
 import re
@@ -204,7 +205,9 @@ class _Checker:
             spec["max_items"] = self.integer(raw["max_items"], "max_items", fid, low=1, high=1000)
             if kind != "list" and spec["max_items"] > len(spec["options"]):
                 raise self.fail("max_items is larger than the number of options (bad range)", fid)
-        if kind == "scale":
+        if kind == "ratings":
+            spec["options_from"] = self.ident(raw["options_from"], "options_from", fid)
+        if kind in ("scale", "ratings"):
             low = self.integer(raw["min"], "min", fid)
             high = self.integer(raw["max"], "max", fid)
             if not low < high or high - low > 20:
@@ -327,7 +330,28 @@ class _Checker:
             source=self.source,
         )
         self.unique(definition.fields)
-        return definition
+        return self.resolve_ratings(definition)
+
+    def resolve_ratings(self, definition: Definition) -> Definition:
+        """Give each ratings field the options of the field it rates (which must come first)."""
+        seen: dict[str, Field] = {}
+        sections = []
+        for section in definition.sections:
+            fields = []
+            for f in section.fields:
+                if f.options_from:
+                    source = seen.get(f.options_from)
+                    if source is None or source.kind not in ("rank", "multi"):
+                        raise self.fail(
+                            f"options_from {f.options_from!r} must name a rank or multi field "
+                            "that comes earlier in the worksheet",
+                            f.id,
+                        )
+                    f = dataclasses.replace(f, options=source.options)
+                seen[f.id] = f
+                fields.append(f)
+            sections.append(dataclasses.replace(section, fields=tuple(fields)))
+        return dataclasses.replace(definition, sections=tuple(sections))
 
 
 def load_definition(path: str | Path) -> Definition:

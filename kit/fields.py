@@ -21,7 +21,11 @@ number     int or float in min..max                        7.5
 rank       ordered list of distinct option values          ["honesty", "calm"]
 checklist  {option value: state value}                     {"keys": "done"}
 list       list of {sub-field id: answer}                  [{"name": "Ana"}]
+ratings    {picked option: int in min..max}                {"honesty": 4}
 =========  ==============================================  ======================
+
+A ``ratings`` field rates each option picked in another field of the same worksheet
+(``options_from``); ratings of options that are no longer picked are dropped on saving.
 
 An unanswered question is simply absent from the saved answers.
 """
@@ -53,6 +57,7 @@ KINDS = (
     "rank",
     "checklist",
     "list",
+    "ratings",
 )
 
 COMMON_KEYS = {"id", "kind", "prompt", "help", "required"}
@@ -70,6 +75,7 @@ KIND_KEYS: dict[str, tuple[set[str], set[str]]] = {
     "rank": ({"options", "max_items"}, {"options"}),
     "checklist": ({"options", "states"}, {"options", "states"}),
     "list": ({"fields", "max_items", "item_label", "defaults"}, {"fields"}),
+    "ratings": ({"options_from", "min", "max", "anchors"}, {"options_from", "min", "max"}),
 }
 
 DEFAULT_MAX_LENGTH = {"text": 200, "longtext": 10_000}
@@ -120,6 +126,8 @@ class Field:
     """A yes (yesno) or any ticked option (multi) raises a safety flag; see kit.safety_flags."""
     flag: str | None = None
     """For a safety yes/no: how the concern is named, e.g. "Afraid of them"."""
+    options_from: str | None = None
+    """For ratings: the rank or multi field whose picked options are rated (one scale each)."""
 
     def option(self, value: str) -> Option | None:
         """The option with this value, or None."""
@@ -313,6 +321,24 @@ def _list(f: Field, value: Any) -> list[dict[str, Any]]:
     return entries
 
 
+def _ratings(f: Field, value: Any) -> dict[str, int]:
+    if not isinstance(value, Mapping):
+        raise Invalid("Please rate the items shown.")
+    result: dict[str, int] = {}
+    for key, rating in value.items():
+        option = f.option(key) if isinstance(key, str) else None
+        if option is None:
+            raise Invalid(f"{key!r} is not one of the items here.")
+        if is_empty(rating):
+            continue
+        try:
+            result[str(option)] = _scale(f, rating)
+        except Invalid as problem:
+            raise Invalid(f"{option.label}: {problem}") from None
+    order = {str(o): i for i, o in enumerate(f.options)}
+    return dict(sorted(result.items(), key=lambda item: order[item[0]]))
+
+
 VALIDATORS: dict[str, Callable[[Field, Any], Any]] = {
     "scale": _scale,
     "choice": _choice,
@@ -325,6 +351,7 @@ VALIDATORS: dict[str, Callable[[Field, Any], Any]] = {
     "rank": _rank,
     "checklist": _checklist,
     "list": _list,
+    "ratings": _ratings,
 }
 assert set(VALIDATORS) == set(KINDS)
 
@@ -368,6 +395,16 @@ def validate_answers(fields: tuple[Field, ...], answers: Mapping[str, Any]) -> d
                 errors[f.id] = REQUIRED_MESSAGE
             continue
         cleaned[f.id] = result
+    for f in fields:  # ratings only keep the options that are still picked
+        if f.options_from and f.id in cleaned:
+            picked = cleaned.get(f.options_from) or []
+            kept = {k: v for k, v in cleaned[f.id].items() if k in picked}
+            if kept:
+                cleaned[f.id] = kept
+            else:
+                del cleaned[f.id]
+                if f.required and f.id not in errors:
+                    errors[f.id] = REQUIRED_MESSAGE
     if errors:
         raise AnswerErrors(errors)
     return cleaned

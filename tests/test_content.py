@@ -44,6 +44,7 @@ KIND_EXTRAS: dict[str, dict[str, Any]] = {
     "rank": {"options": ["honesty", "calm", "fun"]},
     "checklist": {"options": ["keys", "documents"], "states": ["todo", "done"]},
     "list": {"fields": [{"id": "name", "kind": "text", "prompt": "Name"}]},
+    "ratings": {"options_from": "picked", "min": 1, "max": 5},
 }
 
 
@@ -153,7 +154,10 @@ def test_minimal_worksheet_loads(tmp_path):
 @pytest.mark.parametrize("kind", KINDS)
 def test_minimal_field_of_each_kind_loads(tmp_path, kind):
     """Does the minimal field of each kind load, so a broken case fails for its one change?"""
-    definition = load(tmp_path, make_worksheet(make_field(kind)))
+    fields = [make_field(kind)]
+    if kind == "ratings":  # ratings rate what an earlier field picked
+        fields.insert(0, make_field("rank", id="picked"))
+    definition = load(tmp_path, make_worksheet(*fields))
     assert definition.field(FID).kind == kind
 
 
@@ -198,7 +202,7 @@ def _check_field(f: kit.Field, *, nested: bool = False) -> None:
     assert f.kind in KINDS
     assert isinstance(f.required, bool)
     assert f.prompt.strip()
-    if f.kind in ("choice", "multi", "rank", "checklist"):
+    if f.kind in ("choice", "multi", "rank", "checklist", "ratings"):
         assert f.options
         assert all(isinstance(o, kit.Option) and o.label for o in f.options)
         assert len(set(f.options)) == len(f.options)
@@ -211,7 +215,7 @@ def _check_field(f: kit.Field, *, nested: bool = False) -> None:
         assert all(isinstance(s, kit.Option) for s in f.states)
     else:
         assert f.states == ()
-    if f.kind in ("scale", "number"):
+    if f.kind in ("scale", "number", "ratings"):
         assert f.min < f.max
         if f.kind == "scale":
             assert isinstance(f.min, int)
@@ -1093,7 +1097,7 @@ def every_kind_worksheet() -> dict[str, Any]:
         "id": "every-kind",
         "title": "  Every kind  ",
         "version": 3,
-        "intro": "All eleven kinds of question.",
+        "intro": "All twelve kinds of question.",
         "sections": [
             {
                 "id": "first",
@@ -1186,6 +1190,15 @@ def every_kind_worksheet() -> dict[str, Any]:
                             },
                         ],
                     },
+                    {
+                        "id": "lived",
+                        "kind": "ratings",
+                        "prompt": "How much do you live each one?",
+                        "options_from": "values",
+                        "min": 1,
+                        "max": 5,
+                        "anchors": {1: "Hardly", 5: "Fully"},
+                    },
                 ],
             },
         ],
@@ -1198,14 +1211,14 @@ def every_kind(tmp_path) -> kit.Definition:
 
 
 def test_every_kind_loads(every_kind):
-    """Does a worksheet using all eleven kinds load, keeping the order of the file?"""
+    """Does a worksheet using all twelve kinds load, keeping the order of the file?"""
     assert isinstance(every_kind, kit.Definition)
     assert {f.kind for f in every_kind.fields} == set(KINDS)
     assert [f.kind for f in every_kind.fields] == list(KINDS)
     assert every_kind.id == "every-kind"
     assert every_kind.title == "Every kind"  # surrounding spaces are trimmed
     assert every_kind.version == 3
-    assert every_kind.intro == "All eleven kinds of question."
+    assert every_kind.intro == "All twelve kinds of question."
     assert [s.id for s in every_kind.sections] == ["first", "second"]
     assert every_kind.sections[0].intro == "Scales and choices."
     assert [f.id for f in every_kind.sections[1].fields] == [
@@ -1214,6 +1227,7 @@ def test_every_kind_loads(every_kind):
         "values",
         "plan",
         "people",
+        "lived",
     ]
     for f in every_kind.fields:
         _check_field(f)
@@ -1343,3 +1357,30 @@ def test_option_value_with_spaces_around_is_refused(tmp_path):
     """Is an option value with stray spaces (" often") refused, so "often" stays unique?"""
     table = make_worksheet(make_field("choice", options=[" often", "never"]))
     refused(tmp_path, table, "spaces around it", field=FID)
+
+
+def test_ratings_take_the_options_of_the_field_they_rate(every_kind):
+    """Does a ratings field rate exactly the options of the rank field it names?"""
+    lived = every_kind.field("lived")
+    assert lived.options == every_kind.field("values").options
+    assert (lived.min, lived.max, lived.options_from) == (1, 5, "values")
+    assert lived.anchors == {1: "Hardly", 5: "Fully"}
+
+
+@pytest.mark.parametrize(
+    ("source", "why"),
+    [
+        pytest.param(None, "no such field", id="missing"),
+        pytest.param(make_field("yesno", id="picked"), "not a rank or multi", id="wrong-kind"),
+    ],
+)
+def test_ratings_need_an_earlier_rank_or_multi(tmp_path, source, why):
+    """Is a ratings field refused when the field it rates is missing or of the wrong kind?"""
+    fields = [make_field("ratings")] + ([source] if source else [])
+    refused(tmp_path, make_worksheet(*fields), "must name a rank or multi field", field=FID)
+
+
+def test_ratings_before_their_source_are_refused(tmp_path):
+    """Is a ratings field refused when the field it rates only comes after it?"""
+    fields = [make_field("ratings"), make_field("rank", id="picked")]
+    refused(tmp_path, make_worksheet(*fields), "comes earlier", field=FID)

@@ -800,7 +800,11 @@ ALL_KINDS = (
     rank("honesty", "calm", "fun", "money", max_items=3, fid="rank"),
     checklist(("keys", "passport", "cash"), ("todo", "asked", "done"), fid="checklist"),
     people(max_items=4, fid="list"),
-)
+    Field(
+        "ratings", "ratings", "Rate each", options_from="rank",
+        options=opts("honesty", "calm", "fun", "money"), min=1, max=5,
+    ),
+)  # fmt: skip
 
 _storable_chars = st.characters(exclude_categories=("Cs",))
 _one_line_chars = st.characters(exclude_categories=("Cs",), exclude_characters=LINE_BREAKS)
@@ -853,6 +857,7 @@ def _valid(field: Field) -> st.SearchStrategy[Any]:
         ),
         "rank": lambda: st.lists(_options(field), unique=True, max_size=3),
         "checklist": lambda: _checklist_states(field),
+        "ratings": lambda: st.dictionaries(_options(field), st.integers(1, 5)),
         "list": lambda: st.lists(
             st.fixed_dictionaries(
                 {}, optional={"name": _one_line(20), "age": _number(0, 120) | st.none()}
@@ -919,3 +924,46 @@ def test_any_text_is_cleaned_or_refused_never_crashes(field: Field, value: str) 
         assert result.strip()
         result.encode("utf-8")
         assert len(result) <= (field.max_length or 200)
+
+
+# --- ratings: one scale for each option picked in another field ---------------------------
+
+RATED = (
+    rank("honesty", "calm", "fun", fid="top"),
+    Field("lives", "ratings", "Live it", options_from="top", options=opts("honesty", "calm", "fun"),
+          min=1, max=5),
+)  # fmt: skip
+
+
+RATINGS = {
+    "picked and rated": ({"top": ["fun", "honesty"], "lives": {"honesty": 2, "fun": 5}},
+                         {"top": ["fun", "honesty"], "lives": {"honesty": 2, "fun": 5}}),
+    "rating of an unpicked option dropped": ({"top": ["calm"], "lives": {"calm": 3, "fun": 1}},
+                                              {"top": ["calm"], "lives": {"calm": 3}}),
+    "nothing picked, ratings dropped": ({"lives": {"calm": 3}}, {}),
+    "empty rating skipped": ({"top": ["calm"], "lives": {"calm": None}}, {"top": ["calm"]}),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize(("answers", "expected"), RATINGS.values(), ids=RATINGS.keys())
+def test_ratings_follow_what_was_picked(answers: dict, expected: dict) -> None:
+    """Are ratings kept only for the options still picked in the field they rate?"""
+    assert validate_answers(RATED, answers) == expected
+
+
+RATINGS_REFUSED = {
+    "out of range": ({"top": ["calm"], "lives": {"calm": 6}}, "from 1 to 5"),
+    "unknown item": ({"top": ["calm"], "lives": {"wealth": 3}}, "not one of the items"),
+    "not a mapping": ({"top": ["calm"], "lives": [3]}, "rate the items"),
+    "a yes for a number": ({"top": ["calm"], "lives": {"calm": True}}, "number"),
+}
+
+
+@pytest.mark.parametrize(
+    ("answers", "phrase"), RATINGS_REFUSED.values(), ids=RATINGS_REFUSED.keys()
+)
+def test_ratings_refuse(answers: dict, phrase: str) -> None:
+    """Is a bad rating refused on the ratings field, naming the item where it can?"""
+    with pytest.raises(AnswerErrors) as caught:
+        validate_answers(RATED, answers)
+    assert phrase in caught.value.errors["lives"]

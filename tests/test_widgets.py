@@ -126,7 +126,7 @@ def test_journal_error_keeps_the_page(journal: kit.Journal) -> None:
 
 
 def test_every_kind_round_trips(content_dir: Path, tmp_path: Path) -> None:
-    """Does each of the eleven field kinds show, save and pre-fill its answer?"""
+    """Does each of the twelve field kinds show, save and pre-fill its answer?"""
     answers = {
         "a_scale": 7,
         "a_choice": "letter",
@@ -139,11 +139,12 @@ def test_every_kind_round_trips(content_dir: Path, tmp_path: Path) -> None:
         "a_rank": ["calm", "honesty"],
         "a_checklist": {"keys": "done", "bank": "todo"},
         "a_list": [{"name": "Ana", "closeness": 5}, {"name": "Sam"}],
+        "a_ratings": {"honesty": 5, "calm": 2},
     }
     sheet = kit.definition("every-kind")
     assert {f.kind for f in sheet.fields} == {
         "scale", "choice", "multi", "yesno", "text", "longtext",
-        "date", "number", "rank", "checklist", "list",
+        "date", "number", "rank", "checklist", "list", "ratings",
     }  # fmt: skip
     with kit.open_journal(tmp_path / "j") as journal:
         form = Form(sheet, journal)
@@ -375,3 +376,22 @@ def test_balance_starts_from_the_usual_areas_and_draws(journal: kit.Journal) -> 
     assert Form(kit.definition("balance"), journal).inputs["areas"].value[-1] == {
         "area": "Looking after the dog", "you": 2, "them": 2,
     }  # fmt: skip
+
+
+def test_ratings_follow_the_picks(content_dir: Path, tmp_path: Path) -> None:
+    """Do rating rows appear for picked options only, keeping a rating if re-picked?"""
+    with kit.open_journal(tmp_path / "j") as journal:
+        form = Form(kit.definition("every-kind"), journal)
+        ratings = form.inputs["a_ratings"]
+        assert ratings.rows.children == ()
+        assert ratings.empty.layout.display is None
+        form.inputs["a_rank"].value = ["fun", "calm"]
+        assert len(ratings.rows.children) == 2
+        assert ratings.empty.layout.display == "none"
+        ratings.pickers["fun"].value = 4
+        form.inputs["a_rank"].value = ["calm"]
+        assert ratings.value is None
+        form.inputs["a_rank"].value = ["calm", "fun"]
+        assert ratings.value == {"fun": 4}
+        form.inputs["a_scale"].value = 1
+        assert form.save().answers["a_ratings"] == {"fun": 4}

@@ -5,6 +5,7 @@ The text is for display, and is escaped by whoever shows it; nothing here is HTM
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Mapping
 from typing import Any
@@ -16,6 +17,10 @@ from ..fields import Field
 def _option(field: Field, value: str, options=None) -> str:
     match = next((o for o in (options or field.options) if o == value), None)
     return match.label if match is not None else str(value)
+
+
+def _as_scale(field: Field) -> Field:
+    return dataclasses.replace(field, kind="scale")
 
 
 def answer_text(field: Field, answer: Any) -> str:
@@ -40,6 +45,11 @@ def answer_text(field: Field, answer: Any) -> str:
         return "; ".join(
             f"{_option(field, item)}: {_option(field, state, field.states)}"
             for item, state in answer.items()
+        )
+    if kind == "ratings":
+        return "; ".join(
+            f"{_option(field, item)}: {answer_text(_as_scale(field), rating)}"
+            for item, rating in answer.items()
         )
     if kind == "list":
         entries = []

@@ -68,6 +68,10 @@ class Form:
                 self.inputs[field.id] = field_input
                 parts.append(field_input.box)
 
+        for field_input in self.inputs.values():
+            if field_input.field.options_from:
+                field_input.bind(self.inputs[field_input.field.options_from])
+
         self.save_button = w.Button(description="Save", button_style="primary")
         self.save_button.add_class("kit-save")
         self.save_button.on_click(lambda _: self.save())

@@ -374,6 +374,74 @@ class ListInput(Input):
         self._render()
 
 
+class RatingsInput(Input):
+    """One row of scale buttons for each option picked in another field (see ``bind``)."""
+
+    def build(self) -> w.Widget:
+        f = self.field
+        self.points = list(range(int(f.min), int(f.max) + 1))  # type: ignore[arg-type]
+        self.pickers: dict[str, w.ToggleButtons] = {}
+        self.picked: list[str] = []
+        self.rows = w.VBox()
+        self.empty = _html("Pick some above first, and they will appear here to rate.", "kit-help")
+        anchors = " · ".join(f"{n} = {label}" for n, label in sorted(f.anchors.items()))
+        parts = [self.rows, self.empty] + ([_html(anchors, "kit-anchors")] if anchors else [])
+        self._render()
+        return w.VBox(parts)
+
+    def bind(self, source: Input) -> None:
+        """Follow the field whose picks are rated."""
+        self.source = source
+        source.on_change(self._follow)
+        self._follow()
+
+    def _follow(self) -> None:
+        self.picked = list(self.source.value or [])
+        self._render()
+
+    def _picker(self, key: str) -> w.ToggleButtons:
+        if key not in self.pickers:
+            picker = w.ToggleButtons(
+                options=[(str(n), n) for n in self.points],
+                value=None,
+                tooltips=[self.field.anchors.get(n, str(n)) for n in self.points],
+                style={"button_width": "3em"},
+            )
+            picker.observe(self._changed, names="value")
+            self.pickers[key] = picker
+        return self.pickers[key]
+
+    def _render(self) -> None:
+        labels = {str(o): o.label for o in self.field.options}
+        rows = []
+        for key in self.picked:
+            name = w.HTML(
+                f'<span class="kit-rating-name">{html.escape(labels.get(key, key))}</span>',
+                layout=w.Layout(width="14em"),
+            )
+            row = w.HBox([name, self._picker(key)], layout=w.Layout(flex_flow="row wrap"))
+            row.add_class(f"kit-rating-{key}")
+            rows.append(row)
+        self.rows.children = rows
+        self.empty.layout.display = "none" if rows else None
+
+    @property
+    def value(self) -> dict[str, int] | None:
+        rated = {
+            k: self.pickers[k].value
+            for k in self.picked
+            if k in self.pickers and self.pickers[k].value is not None
+        }
+        return rated or None
+
+    @value.setter
+    def value(self, answer: Any) -> None:
+        answer = answer if isinstance(answer, dict) else {}
+        for key in [str(o) for o in self.field.options]:
+            rating = answer.get(key)
+            self._picker(key).value = rating if rating in self.points else None
+
+
 INPUTS: dict[str, type[Input]] = {
     "scale": ScaleInput,
     "choice": ChoiceInput,
@@ -386,6 +454,7 @@ INPUTS: dict[str, type[Input]] = {
     "rank": RankInput,
     "checklist": ChecklistInput,
     "list": ListInput,
+    "ratings": RatingsInput,
 }
 
 
