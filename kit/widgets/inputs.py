@@ -246,14 +246,31 @@ class RankInput(Input):
     def build(self) -> w.Widget:
         self.order = [str(o) for o in self.field.options]
         self.labels = {str(o): o.label for o in self.field.options}
+        self._setting = False  # True while a saved answer is being filled in
+        helps = {str(o): o.help for o in self.field.options}
         self.ticks = {
-            key: w.Checkbox(value=False, description=self.labels[key], indent=False)
+            key: w.Checkbox(
+                value=False,
+                description=f"{self.labels[key]}: {helps[key]}" if helps[key] else self.labels[key],
+                indent=False,
+                layout=w.Layout(width="auto"),
+            )
             for key in self.order
         }
+        for tick in self.ticks.values():
+            tick.observe(self._ticked, names="value")
         self._watch(*self.ticks.values())
         self.rows = w.VBox()
         self._render()
         return self.rows
+
+    def _ticked(self, _: dict) -> None:
+        # Ticked options gather at the top, a new tick joining the end of them.
+        if self._setting:
+            return
+        ticked = [k for k in self.order if self.ticks[k].value]
+        self.order = ticked + [k for k in self.order if not self.ticks[k].value]
+        self._render()
 
     def _move(self, key: str, step: int) -> None:
         i = self.order.index(key)
@@ -287,8 +304,12 @@ class RankInput(Input):
     def value(self, answer: Any) -> None:
         ranked = [key for key in (answer or ()) if key in self.ticks]
         self.order = ranked + [key for key in self.order if key not in ranked]
-        for key, tick in self.ticks.items():
-            tick.value = key in ranked
+        self._setting = True
+        try:
+            for key, tick in self.ticks.items():
+                tick.value = key in ranked
+        finally:
+            self._setting = False
         self._render()
 
 

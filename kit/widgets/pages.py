@@ -72,10 +72,22 @@ def _balance_chart(form: Form) -> Chart:
     return Chart(form, lambda answers: balance_figure(area_balances(answers)))
 
 
+def _values_chart(form: Form) -> Chart:
+    from ..analysis.values import clash_score, goal_clashes, value_clashes
+    from ..plots.values import clash_figure
+
+    def draw(answers: dict[str, Any] | None) -> Any:
+        values, goals = value_clashes(form.sheet, answers), goal_clashes(answers)
+        return clash_figure(values + goals, clash_score(values, goals))
+
+    return Chart(form, draw)
+
+
 # Page id -> what it adds before the summary (each takes the form, has .widget and .refresh).
 EXTRAS: dict[str, list[Callable[[Form], Any]]] = {
     "wellbeing": [_safety],
     "balance": [_balance_chart],
+    "values": [_values_chart],
 }
 
 
