@@ -5,7 +5,7 @@ The public API is small on purpose:
 * :func:`worksheet_ids` and :func:`definition`: the worksheets, as loaded from ``data/``.
 * :func:`open_journal`: a person's journal (one SQLite file in their data directory),
   with :meth:`Journal.save`, :meth:`Journal.latest` and :meth:`Journal.history`.
-* :func:`safety_flags`: the safety concerns raised in the well-being check.
+* :func:`safety_flags` and :func:`reasons`: what later steps read back from the "why".
 * :func:`show`: a worksheet as a form on the page (this is what the notebooks call), and
   :func:`show_journal_location` and :func:`show_support_lines` for the start page.
 * The errors people may meet, all derived from :class:`KitError`.
@@ -33,7 +33,7 @@ from .errors import (
 )
 from .fields import Field, Option
 from .journal import Journal, Record, default_data_dir, open_journal
-from .safety import safety_flags
+from .steps import reasons, safety_flags
 
 if TYPE_CHECKING:
     from .widgets import show, show_journal_location, show_support_lines
@@ -58,6 +58,7 @@ __all__ = [
     "default_data_dir",
     "definition",
     "open_journal",
+    "reasons",
     "safety_flags",
     "show",
     "show_journal_location",

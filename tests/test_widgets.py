@@ -395,3 +395,32 @@ def test_ratings_follow_the_picks(content_dir: Path, tmp_path: Path) -> None:
         assert ratings.value == {"fun": 4}
         form.inputs["a_scale"].value = 1
         assert form.save().answers["a_ratings"] == {"fun": 4}
+
+
+def test_suggestions_become_editable_reasons(journal: kit.Journal) -> None:
+    """Can a suggestion be added once to the reasons, rewritten, and saved in new words?"""
+    journal.save("wellbeing", {"overall": 1, "drained": 4})
+    journal.save("future", {"includes_them": "no"})
+    form, extras = page(journal, "reasons")
+    suggestions = next(e for e in extras if type(e).__name__ == "Suggestions")
+    assert suggestions.drafts == [
+        "Overall, this relationship leaves me feeling worse, not better.",
+        "Time with them leaves me drained.",
+        "The future I picture doesn't include them.",
+    ]
+    suggestions.take(suggestions.drafts[1])
+    suggestions.take(suggestions.drafts[1])
+    reasons = form.inputs["reasons"]
+    assert reasons.value == [{"reason": "Time with them leaves me drained."}]
+    reasons.entries[0]["reason"].value = "I come home from our evenings exhausted."
+    form.save()
+    assert kit.reasons(journal) == ["I come home from our evenings exhausted."]
+
+
+def test_suggestions_when_nothing_else_is_filled_in(journal: kit.Journal) -> None:
+    """With the other pages empty, does the page say where suggestions will come from?"""
+    form, extras = page(journal, "reasons")
+    suggestions = next(e for e in extras if type(e).__name__ == "Suggestions")
+    assert suggestions.drafts == []
+    assert "will appear here" in suggestions.widget.children[0].value
+    assert form.before.children == (suggestions.widget,)

@@ -56,6 +56,9 @@ class Form:
             parts.append(
                 w.HTML(f'<p class="kit-intro">{html.escape(sheet.intro)}</p>', layout=full())
             )
+        # What a page adds before its questions (suggestions, for one): see pages.py.
+        self.before = w.VBox(layout=full())
+        parts.append(self.before)
         for section in sheet.sections:
             parts.append(w.HTML(f"<h3>{html.escape(section.title)}</h3>", layout=full()))
             if section.intro:

@@ -352,6 +352,10 @@ class ListInput(Input):
         self.add.on_click(lambda _: self._add())
         return w.VBox([self.items, self.add])
 
+    def append(self, answer: dict[str, Any]) -> None:
+        """Add an entry filled with ``answer`` (as if typed), at the end."""
+        self._add(answer)
+
     def _add(self, answer: dict[str, Any] | None = None) -> None:
         entry = {sub.id: make_input(sub) for sub in self.field.fields}
         for sub_input in entry.values():

@@ -83,11 +83,69 @@ def _values_chart(form: Form) -> Chart:
     return Chart(form, draw)
 
 
-# Page id -> what it adds before the summary (each takes the form, has .widget and .refresh).
+def _decisional_chart(form: Form) -> Chart:
+    from ..analysis.reasons import decisional_balance
+    from ..plots.reasons import decisional_figure
+
+    return Chart(form, lambda answers: decisional_figure(decisional_balance(answers)))
+
+
+class Suggestions:
+    """Reasons drafted from the other "why" pages, each with a button to take it up."""
+
+    def __init__(self, form: Form) -> None:
+        from ..analysis.reasons import draft_reasons
+        from ..content import definition
+
+        journal = form.journal
+        self.form = form
+        self.drafts = draft_reasons(
+            definition("wellbeing"),
+            definition("values"),
+            *(journal.latest(sheet) for sheet in ("wellbeing", "balance", "values", "future")),
+        )
+        rows: list[w.Widget] = []
+        for draft in self.drafts:
+            button = w.Button(description="Add to my reasons", layout=w.Layout(width="auto"))
+            button.on_click(lambda b, text=draft: self.take(text, b))
+            text = w.HTML(f'<span class="kit-draft">{html.escape(draft)}</span>', layout=full())
+            row = w.HBox([button, text], layout=w.Layout(align_items="center"))
+            row.add_class("kit-suggestion")
+            rows.append(row)
+        if rows:
+            heading = (
+                "<h3>Suggestions from your other pages</h3>"
+                '<p class="kit-help">Only suggestions. Add the ones that ring true, then rewrite '
+                "them below so they sound like you.</p>"
+            )
+        else:
+            heading = (
+                '<p class="kit-help">When you have filled in the other pages (how you are, give '
+                "and take, what matters to you, and your future), suggestions drawn from them "
+                "will appear here. You can always write your own.</p>"
+            )
+        self.widget = w.VBox([w.HTML(heading, layout=full()), *rows], layout=full())
+
+    def take(self, text: str, button: w.Button | None = None) -> None:
+        """Add a suggestion to the reasons on the page (once), ready to be rewritten."""
+        reasons = self.form.inputs["reasons"]
+        if text not in [r.get("reason") for r in reasons.value or []]:
+            reasons.append({"reason": text})
+        if button is not None:
+            button.description = "Added"
+            button.disabled = True
+
+    def refresh(self, *_: Any) -> None:
+        """Suggestions come from the other pages, which saving this one does not change."""
+
+
+# Page id -> what it adds below Save, before the summary (each takes the form and has
+# .widget and .refresh).
 EXTRAS: dict[str, list[Callable[[Form], Any]]] = {
     "wellbeing": [_safety],
     "balance": [_balance_chart],
     "values": [_values_chart],
+    "reasons": [_decisional_chart],
 }
 
 
@@ -95,6 +153,10 @@ def add_page_extras(form: Form) -> list[Any]:
     """Attach the page's extras and its summary below Save; refresh them on every save."""
     extras = [make(form) for make in EXTRAS.get(form.sheet.id, [])] + [Summary(form)]
     form.extras.children = [extra.widget for extra in extras]
+    if form.sheet.id == "reasons":
+        suggestions = Suggestions(form)
+        form.before.children = [suggestions.widget]
+        extras.append(suggestions)
     for extra in extras:
         form.on_saved(extra.refresh)
     return extras

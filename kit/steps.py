@@ -1,12 +1,11 @@
-"""``kit.safety_flags``: the safety concerns raised in a person's latest well-being check."""
+"""What later steps read back from the "why": safety flags and the person's own reasons."""
 
 from __future__ import annotations
 
+from .analysis.reasons import reasons_from
 from .analysis.safety import SafetyFlag, safety_flags_from
 from .content import definition
 from .journal import Journal
-
-WORKSHEET = "wellbeing"
 
 
 def safety_flags(journal: Journal) -> list[SafetyFlag]:
@@ -15,4 +14,9 @@ def safety_flags(journal: Journal) -> list[SafetyFlag]:
     Each flag is its id (a ``str``, such as ``"afraid"`` or ``"controlled:money"``) with a
     ``.label``. A flag routes to safer options and support lines; it is never a score.
     """
-    return safety_flags_from(definition(WORKSHEET), journal.latest(WORKSHEET))
+    return safety_flags_from(definition("wellbeing"), journal.latest("wellbeing"))
+
+
+def reasons(journal: Journal) -> list[str]:
+    """The person's saved reasons, in their own words and order (empty when none)."""
+    return reasons_from(journal.latest("reasons"))
