@@ -1,0 +1,81 @@
+"""Values, the future picture and my reasons, filled in a real browser like a person would."""
+
+from __future__ import annotations
+
+import re
+
+from playwright.sync_api import Page, expect
+
+import kit
+
+
+def open_form(page: Page, url: str) -> None:
+    page.goto(url)
+    expect(page.locator(".kit-save")).to_be_visible()
+
+
+def save(page: Page) -> None:
+    page.locator(".kit-save").click()
+    expect(page.locator(".kit-status")).to_have_text(re.compile("^Saved"))
+
+
+def latest(server, worksheet_id: str) -> dict:
+    with kit.open_journal(server.data_dir) as journal:
+        return journal.latest(worksheet_id)
+
+
+def test_values_pick_rate_and_see_the_gaps(page: Page, server) -> None:
+    """Can values be ticked and rated, and is the clash drawn after saving?"""
+    open_form(page, server.page("03-values.ipynb"))
+    cards = page.locator(".kit-field-top_values")
+    cards.get_by_label(re.compile("^Honesty")).check()
+    cards.get_by_label(re.compile("^Calm")).check()
+    lives = page.locator(".kit-field-lives")
+    expect(lives.locator(".kit-rating-honesty")).to_be_visible()
+    lives.locator(".kit-rating-honesty .widget-toggle-button", has_text=re.compile("^1$")).click()
+    lives.locator(".kit-rating-calm .widget-toggle-button", has_text=re.compile("^5$")).click()
+    save(page)
+    expect(page.locator(".kit-chart .js-plotly-plot")).to_contain_text("How far apart")
+    answers = latest(server, "values")
+    assert answers["top_values"] == ["honesty", "calm"]
+    assert answers["lives"] == {"honesty": 1, "calm": 5}
+
+
+def test_future_picture_with_a_typo_then_fixed(page: Page, server) -> None:
+    """Is a word where a number belongs explained on its field, then saved once fixed?"""
+    open_form(page, server.page("04-future.ipynb"))
+    page.locator(".kit-field-where textarea").fill("A small flat by the sea.")
+    page.locator(".kit-field-includes_them").get_by_label("No", exact=True).check()
+    sure = page.locator(".kit-field-sure input")
+    sure.fill("eighty")
+    page.locator(".kit-save").click()
+    expect(page.locator(".kit-field-sure .kit-error")).to_contain_text("number")
+    assert latest(server, "future") is None
+    sure.fill("80")
+    save(page)
+    assert latest(server, "future") == {
+        "where": "A small flat by the sea.", "includes_them": "no", "sure": 80,
+    }  # fmt: skip
+    page.reload()
+    expect(page.locator(".kit-field-sure input")).to_have_value("80")
+
+
+def test_reasons_in_my_own_words(page: Page, server) -> None:
+    """Does a suggestion become a reason the person rewrites, kept in their words?"""
+    with kit.open_journal(server.data_dir) as journal:
+        journal.save("future", {"includes_them": "no"})
+    open_form(page, server.page("05-reasons.ipynb"))
+    suggestion = page.locator(".kit-suggestion", has_text="doesn't include them")
+    suggestion.get_by_role("button", name="Add to my reasons").click()
+    reason = page.locator(".kit-field-reasons .kit-list-entry input").first
+    expect(reason).to_have_value("The future I picture doesn't include them.")
+    reason.fill("When I picture next summer, I'm on my own, and I'm smiling.")
+    save(page)
+    with kit.open_journal(server.data_dir) as journal:
+        assert kit.reasons(journal) == [
+            "When I picture next summer, I'm on my own, and I'm smiling."
+        ]
+    page.reload()
+    expect(page.locator(".kit-field-reasons .kit-list-entry input").first).to_have_value(
+        "When I picture next summer, I'm on my own, and I'm smiling."
+    )
