@@ -20,9 +20,10 @@ and it is not your fault.</p>
 <li><strong>In danger right now?</strong> Call your local emergency number.</li>
 <li><strong>Telling them face to face may not be safe.</strong> A letter or a message can
 say it just as well, and an advocate can help you plan how and when.</li>
-<li><strong>You don't have to work this out alone.</strong> The people on the lines below
-are trained for exactly this. They can help you make a safety plan and look properly at
-how dangerous things are, which this journal cannot do.</li>
+<li><strong>You don't have to work this out alone.</strong> The advocates on the lines
+below are trained for exactly this. They can help you make a safety plan, and they can do
+a proper danger assessment with you. This journal does not judge how dangerous things
+are, and it never will.</li>
 <li><strong>If they check your phone or computer,</strong> think about where you open this
 journal, and use a device they can't reach if you can.</li>
 </ul>
