@@ -89,6 +89,8 @@ class Form:
         self.widget.add_class(f"kit-sheet-{sheet.id}")
 
         last = journal.latest_record(sheet.id)
+        self.saved: dict[str, Any] | None = last.answers if last else None
+        """The answers as last saved (None before the first save)."""
         if last is not None:
             self.set_values(last.answers)
             self.status.value = f"Last saved {_when(last.saved_at)}"
@@ -139,6 +141,7 @@ class Form:
                 "page; please try Save again in a moment."
             )
             return None
+        self.saved = record.answers
         self.set_values(record.answers)
         self.status.value = f"Saved {_when(record.saved_at)}"
         for callback in self._saved_callbacks:

@@ -1,4 +1,4 @@
-"""What each page shows below its Save button, refreshed after every save.
+"""What each page shows beside its questions, refreshed with the answers after every save.
 
 Every worksheet ends with a summary of what was saved. Some add more: the well-being check
 adds the safety route, and worksheets with a chart add it here (charts are drawn by pure
@@ -20,15 +20,14 @@ from .safety import SafetyPanel
 
 
 class Summary:
-    """ "What you saved": the latest answers in words, escaped."""
+    """The "What you saved" list: the saved answers in words, escaped."""
 
     def __init__(self, form: Form) -> None:
         self.form = form
         self.widget = w.HTML(layout=full())
-        self.refresh()
 
-    def refresh(self, *_: Any) -> None:
-        pairs = summary(self.form.sheet, self.form.journal.latest(self.form.sheet.id))
+    def refresh(self, answers: dict[str, Any] | None) -> None:
+        pairs = summary(self.form.sheet, answers)
         if not pairs:
             self.widget.value = ""
             return
@@ -45,16 +44,15 @@ class Chart:
     """A plotly figure drawn from the latest answers; nothing while there is nothing to draw."""
 
     def __init__(self, form: Form, draw: Callable[[dict[str, Any] | None], Any]) -> None:
-        self.form = form
         self.draw = draw
+        self.figure: Any = None
         self.widget = w.Output(layout=full())
         self.widget.add_class("kit-chart")
-        self.refresh()
 
-    def refresh(self, *_: Any) -> None:
+    def refresh(self, answers: dict[str, Any] | None) -> None:
         from IPython.display import display
 
-        self.figure = self.draw(self.form.journal.latest(self.form.sheet.id))
+        self.figure = self.draw(answers)
         self.widget.clear_output(wait=True)
         if self.figure is not None:
             with self.widget:
@@ -135,7 +133,7 @@ class Suggestions:
             button.description = "Added"
             button.disabled = True
 
-    def refresh(self, *_: Any) -> None:
+    def refresh(self, answers: dict[str, Any] | None) -> None:
         """Suggestions come from the other pages, which saving this one does not change."""
 
 
@@ -150,7 +148,7 @@ EXTRAS: dict[str, list[Callable[[Form], Any]]] = {
 
 
 def add_page_extras(form: Form) -> list[Any]:
-    """Attach the page's extras and its summary below Save; refresh them on every save."""
+    """Attach the page's extras and its summary; refresh them with each save's answers."""
     extras = [make(form) for make in EXTRAS.get(form.sheet.id, [])] + [Summary(form)]
     form.extras.children = [extra.widget for extra in extras]
     if form.sheet.id == "reasons":
@@ -158,5 +156,6 @@ def add_page_extras(form: Form) -> list[Any]:
         form.before.children = [suggestions.widget]
         extras.append(suggestions)
     for extra in extras:
-        form.on_saved(extra.refresh)
+        extra.refresh(form.saved)
+        form.on_saved(lambda record, extra=extra: extra.refresh(record.answers))
     return extras

@@ -41,4 +41,5 @@ class SafetyPanel:
         self.refresh()
 
     def refresh(self, *_: object) -> None:
+        """Show or hide the route after the well-being check was saved (or on opening)."""
         self.widget.layout.display = None if safety_flags(self.journal) else "none"
