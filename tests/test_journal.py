@@ -6,6 +6,7 @@ import datetime as dt
 import hashlib
 import os
 import sqlite3
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -77,7 +78,7 @@ def test_saved_at_is_now(journal: kit.Journal) -> None:
 def test_saved_rows_are_never_overwritten(journal: kit.Journal) -> None:
     """Does the database itself refuse to change a saved response?"""
     journal.save("wellbeing", {"overall": 3})
-    with sqlite3.connect(journal.path) as other, pytest.raises(sqlite3.IntegrityError):
+    with closing(sqlite3.connect(journal.path)) as other, pytest.raises(sqlite3.IntegrityError):
         other.execute("UPDATE responses SET payload = x'00'")
     assert journal.latest("wellbeing") == {"overall": 3}
 
@@ -85,7 +86,7 @@ def test_saved_rows_are_never_overwritten(journal: kit.Journal) -> None:
 def test_answers_are_one_opaque_payload(journal: kit.Journal) -> None:
     """Are the answers stored as one value per record (ready to be encrypted later)?"""
     journal.save("wellbeing", {"overall": 3, "note": "private words"})
-    with sqlite3.connect(journal.path) as other:
+    with closing(sqlite3.connect(journal.path)) as other:
         columns = [row[1] for row in other.execute("PRAGMA table_info(responses)")]
         (payload,) = other.execute("SELECT payload FROM responses").fetchone()
     assert columns == ["id", "worksheet", "version", "saved_at", "payload"]
@@ -207,7 +208,7 @@ def test_new_journal_is_private(tmp_path: Path) -> None:
 
 def test_wal_mode_and_schema_version(journal: kit.Journal) -> None:
     """Is the journal in WAL mode, marked as ours, at the current schema version?"""
-    with sqlite3.connect(journal.path) as other:
+    with closing(sqlite3.connect(journal.path)) as other:
         assert other.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
         assert other.execute("PRAGMA user_version").fetchone()[0] == schema_version()
         assert other.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
@@ -230,7 +231,7 @@ def test_forward_migration_runs_on_open(tmp_path: Path, monkeypatch: pytest.Monk
     monkeypatch.setattr(journal_module, "MIGRATIONS", newer)
     with kit.open_journal(tmp_path) as journal:
         assert journal.latest("wellbeing") == {"overall": 2}
-    with sqlite3.connect(tmp_path / DB_NAME) as other:
+    with closing(sqlite3.connect(tmp_path / DB_NAME)) as other:
         assert other.execute("PRAGMA user_version").fetchone()[0] == len(newer)
         assert other.execute("SELECT count(*) FROM milestones").fetchone()[0] == 0
 
@@ -246,7 +247,7 @@ def test_failed_migration_changes_nothing(tmp_path: Path, monkeypatch: pytest.Mo
     monkeypatch.setattr(journal_module, "MIGRATIONS", broken)
     with pytest.raises(kit.JournalError, match="brought up to date"):
         kit.open_journal(tmp_path)
-    with sqlite3.connect(tmp_path / DB_NAME) as other:
+    with closing(sqlite3.connect(tmp_path / DB_NAME)) as other:
         assert other.execute("PRAGMA user_version").fetchone()[0] == len(broken) - 1
         tables = {row[0] for row in other.execute("SELECT name FROM sqlite_master")}
     assert "half_done" not in tables
@@ -260,7 +261,7 @@ def test_newer_journal_is_refused(tmp_path: Path) -> None:
     with kit.open_journal(tmp_path) as journal:
         journal.save("wellbeing", {"overall": 2})
     path = tmp_path / DB_NAME
-    with sqlite3.connect(path) as other:
+    with closing(sqlite3.connect(path)) as other:
         other.execute(f"PRAGMA user_version = {schema_version() + 7}")
     before = digest(path)
     with pytest.raises(kit.NewerJournalError, match="newer version") as caught:
@@ -292,10 +293,10 @@ def _not_a_database(tmp_path: Path) -> Path:
 
 def _another_sqlite_file(tmp_path: Path) -> Path:
     path = tmp_path / DB_NAME
-    with sqlite3.connect(path) as other:
+    with closing(sqlite3.connect(path)) as other:
         other.execute("CREATE TABLE photos (name TEXT)")
         other.execute("INSERT INTO photos VALUES ('beach.jpg')")
-    other.close()
+        other.commit()
     return path
 
 

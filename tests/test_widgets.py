@@ -209,8 +209,9 @@ def _damaged(folder: Path) -> str:
 def _newer(folder: Path) -> str:
     with kit.open_journal(folder):
         pass
-    with sqlite3.connect(folder / "journal.sqlite3") as db:
-        db.execute("PRAGMA user_version = 999")
+    db = sqlite3.connect(folder / "journal.sqlite3")
+    db.execute("PRAGMA user_version = 999")
+    db.close()  # closed now, so that nothing moves in the folder afterwards
     return "newer version of this kit"
 
 
