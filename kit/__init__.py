@@ -6,6 +6,7 @@ The public API is small on purpose:
 * :func:`open_journal`: a person's journal (one SQLite file in their data directory),
   with :meth:`Journal.save`, :meth:`Journal.latest` and :meth:`Journal.history`.
 * :func:`safety_flags` and :func:`reasons`: what later steps read back from the "why".
+* :func:`score`: the total and published band of a WHO-5, PHQ-9 or GAD-7.
 * :func:`show`: a worksheet as a form on the page (this is what the notebooks call), and
   :func:`show_journal_location` and :func:`show_support_lines` for the start page.
 * The errors people may meet, all derived from :class:`KitError`.
@@ -20,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 from ._version import __version__
 from .analysis.safety import SafetyFlag
+from .analysis.scales import Score
 from .content import Definition, Section, definition, worksheet_ids
 from .errors import (
     DamagedJournalError,
@@ -33,7 +35,7 @@ from .errors import (
 )
 from .fields import Field, Option
 from .journal import Journal, Record, default_data_dir, open_journal
-from .steps import reasons, safety_flags
+from .steps import reasons, safety_flags, score
 
 if TYPE_CHECKING:
     from .widgets import show, show_journal_location, show_support_lines
@@ -51,6 +53,7 @@ __all__ = [
     "Option",
     "Record",
     "SafetyFlag",
+    "Score",
     "Section",
     "UnknownWorksheetError",
     "ValidationError",
@@ -60,6 +63,7 @@ __all__ = [
     "open_journal",
     "reasons",
     "safety_flags",
+    "score",
     "show",
     "show_journal_location",
     "show_support_lines",

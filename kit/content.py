@@ -69,6 +69,27 @@ class Section:
 
 
 @dataclass(frozen=True)
+class Band:
+    """A published score range: totals up to and including ``upto`` carry ``label``."""
+
+    upto: int
+    label: str
+
+
+@dataclass(frozen=True)
+class Scoring:
+    """How a validated scale is scored: the sum of its items, times ``multiplier``."""
+
+    multiplier: int
+    bands: tuple[Band, ...]
+    note: str
+
+    def band(self, total: int) -> str:
+        """The label of the band this total falls in."""
+        return next(b.label for b in self.bands if total <= b.upto)
+
+
+@dataclass(frozen=True)
 class Definition:
     """A worksheet: its text and its fields, as loaded from ``data/worksheets/<id>.toml``."""
 
@@ -78,6 +99,10 @@ class Definition:
     intro: str
     sections: tuple[Section, ...]
     source: str
+    scoring: Scoring | None = None
+    """Set for a validated scale (WHO-5, PHQ-9, GAD-7): how its total and band are found."""
+    attribution: str = ""
+    """Where published content comes from, shown with it (copyright, source, permission)."""
 
     @property
     def fields(self) -> tuple[Field, ...]:
@@ -92,7 +117,8 @@ class Definition:
         raise KeyError(field_id)
 
 
-WORKSHEET_KEYS = {"id", "title", "version", "intro", "sections"}
+WORKSHEET_KEYS = {"id", "title", "version", "intro", "sections", "scoring", "attribution"}
+SCORING_KEYS = {"multiplier", "bands", "note"}
 WORKSHEET_REQUIRED = {"id", "title", "version", "sections"}
 SECTION_KEYS = {"id", "title", "intro", "fields"}
 SECTION_REQUIRED = {"id", "title", "fields"}
@@ -252,6 +278,10 @@ class _Checker:
             spec["placeholder"] = self.text(
                 raw.get("placeholder"), "the placeholder", fid, optional=True
             )
+        if "crisis" in raw:
+            if not isinstance(raw["crisis"], bool):
+                raise self.fail("'crisis' must be true or false", fid)
+            spec["crisis"] = raw["crisis"]
         if "safety" in raw:
             if not isinstance(raw["safety"], bool):
                 raise self.fail("'safety' must be true or false", fid)
@@ -330,7 +360,39 @@ class _Checker:
             source=self.source,
         )
         self.unique(definition.fields)
+        definition = dataclasses.replace(
+            definition,
+            attribution=self.text(raw.get("attribution"), "the attribution", optional=True) or "",
+        )
+        if "scoring" in raw:
+            definition = dataclasses.replace(
+                definition, scoring=self.scoring(raw["scoring"], definition)
+            )
         return self.resolve_ratings(definition)
+
+    def scoring(self, raw: Any, definition: Definition) -> Scoring:
+        self.keys(raw, SCORING_KEYS, SCORING_KEYS, "the scoring table")
+        items = definition.fields
+        if not items or any(f.kind != "scale" or not f.required for f in items):
+            raise self.fail("a scored worksheet holds only required scale fields")
+        multiplier = self.integer(raw["multiplier"], "the scoring multiplier", low=1, high=100)
+        highest = multiplier * sum(int(f.max) for f in items)  # type: ignore[arg-type]
+        if not isinstance(raw["bands"], list) or not raw["bands"]:
+            raise self.fail("the scoring bands must be a non-empty list")
+        bands: list[Band] = []
+        for entry in raw["bands"]:
+            self.keys(entry, {"upto", "label"}, {"upto", "label"}, "a scoring band")
+            upto = self.integer(entry["upto"], "a band's upto", low=0, high=highest)
+            if bands and upto <= bands[-1].upto:
+                raise self.fail(
+                    "the scoring bands must go up, each ending above the last (bad range)"
+                )
+            bands.append(Band(upto, self.text(entry["label"], "a band's label")))
+        if bands[-1].upto != highest:
+            raise self.fail(
+                f"the last scoring band must end at the highest score, {highest} (bad range)"
+            )
+        return Scoring(multiplier, tuple(bands), self.text(raw["note"], "the scoring note"))
 
     def resolve_ratings(self, definition: Definition) -> Definition:
         """Give each ratings field the options of the field it rates (which must come first)."""

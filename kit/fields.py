@@ -64,7 +64,7 @@ COMMON_KEYS = {"id", "kind", "prompt", "help", "required"}
 
 # Keys each kind accepts beyond the common ones; a key in the second set must be present.
 KIND_KEYS: dict[str, tuple[set[str], set[str]]] = {
-    "scale": ({"min", "max", "anchors"}, {"min", "max"}),
+    "scale": ({"min", "max", "anchors", "crisis"}, {"min", "max"}),
     "choice": ({"options"}, {"options"}),
     "multi": ({"options", "max_items", "safety"}, {"options"}),
     "yesno": ({"safety", "flag"}, set()),
@@ -126,6 +126,8 @@ class Field:
     """A yes (yesno) or any ticked option (multi) raises a safety flag; see kit.safety_flags."""
     flag: str | None = None
     """For a safety yes/no: how the concern is named, e.g. "Afraid of them"."""
+    crisis: bool = False
+    """For a scale: any answer above its lowest point shows the crisis lines at once."""
     options_from: str | None = None
     """For ratings: the rank or multi field whose picked options are rated (one scale each)."""
 

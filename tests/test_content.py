@@ -1384,3 +1384,43 @@ def test_ratings_before_their_source_are_refused(tmp_path):
     """Is a ratings field refused when the field it rates only comes after it?"""
     fields = [make_field("ratings"), make_field("rank", id="picked")]
     refused(tmp_path, make_worksheet(*fields), "comes earlier", field=FID)
+
+
+def scored(bands, **field_changes) -> dict[str, Any]:
+    """A two-item 0-3 scale (highest total 6) with the given bands."""
+    changes = {"required": True, "max": 3, **field_changes}
+    items = [make_field("scale", id=f"q{i}", **changes) for i in (1, 2)]
+    sheet = make_worksheet(*items)
+    sheet["scoring"] = {"multiplier": 1, "note": "A self-check.", "bands": bands}
+    return sheet
+
+
+def band(upto: int, label: str = "Some") -> dict[str, Any]:
+    return {"upto": upto, "label": label}
+
+
+def test_scored_worksheet_loads(tmp_path):
+    """Does a scale with bands ending at its highest total load, finding bands by total?"""
+    definition = load(tmp_path, scored([band(2, "Low"), band(6, "High")]))
+    assert definition.scoring.band(2) == "Low"
+    assert definition.scoring.band(3) == "High"
+
+
+@pytest.mark.parametrize(
+    ("sheet", "match"),
+    [
+        pytest.param(scored([band(3), band(2), band(6)]), "must go up", id="bands-down"),
+        pytest.param(scored([band(2), band(5)]), "highest score, 6", id="bands-short"),
+        pytest.param(scored([]), "non-empty list", id="no-bands"),
+        pytest.param(scored([band(6)], required=False), "only required scale", id="optional"),
+        pytest.param(scored([{"upto": 6}]), "missing the key 'label'", id="band-label"),
+    ],
+)
+def test_broken_scoring_is_refused(tmp_path, sheet, match):
+    """Is a scale whose bands do not cover its totals in order refused, naming the file?"""
+    assert_refused(write(tmp_path, sheet), match)
+
+
+def test_crisis_mark_only_on_scales(tmp_path):
+    """Is `crisis` refused on a field that is not a scale?"""
+    refused(tmp_path, make_worksheet(make_field("yesno", crisis=True)), "unknown key 'crisis'", FID)

@@ -425,3 +425,34 @@ def test_suggestions_when_nothing_else_is_filled_in(journal: kit.Journal) -> Non
     assert suggestions.drafts == []
     assert "will appear here" in suggestions.widget.children[0].value
     assert form.before.children == (suggestions.widget,)
+
+
+def test_phq9_item9_shows_crisis_lines_at_once(journal: kit.Journal) -> None:
+    """Does an answer above 0 on item 9 bring up the crisis lines at the top, before saving?"""
+    form, extras = page(journal, "phq9")
+    crisis = next(e for e in extras if type(e).__name__ == "CrisisPanel")
+    assert form.widget.children[0] is form.alerts
+    assert form.alerts.children == (crisis.widget,)
+    assert crisis.widget.layout.display == "none"
+    form.inputs["q9"].value = 1
+    assert crisis.widget.layout.display is None
+    text = " ".join(x.value for x in every_widget(crisis.widget) if isinstance(x, w.HTML))
+    assert "emergency number" in text
+    assert "Samaritans" in text
+    assert journal.history("phq9") == [], "shown before anything is saved"
+    form.inputs["q9"].value = 0
+    assert crisis.widget.layout.display == "none"
+
+
+def test_scale_score_after_saving(journal: kit.Journal) -> None:
+    """After saving a scale, is the total shown with its band, as a self-check?"""
+    form, extras = page(journal, "gad7")
+    score = next(e for e in extras if type(e).__name__ == "ScorePanel")
+    assert score.widget.value == ""
+    for i in range(1, 8):
+        form.inputs[f"q{i}"].value = 2 if i <= 5 else 0
+    assert form.save() is not None
+    assert "Your score: 10 of 21 (Moderate)" in score.widget.value
+    assert "self-check, not a diagnosis" in score.widget.value
+    html = " ".join(x.value for x in every_widget(form.widget) if isinstance(x, w.HTML))
+    assert "Spitzer" in html, "the attribution is on the page"

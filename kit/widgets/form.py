@@ -51,7 +51,12 @@ class Form:
         self._saved_callbacks: list[Callable[[Record], None]] = []
         self._displayed = False
 
-        parts: list[w.Widget] = [w.HTML(STYLE + f"<h2>{html.escape(sheet.title)}</h2>")]
+        # What must come before anything else (the crisis lines, for one): see pages.py.
+        self.alerts = w.VBox(layout=full())
+        parts: list[w.Widget] = [
+            self.alerts,
+            w.HTML(STYLE + f"<h2>{html.escape(sheet.title)}</h2>"),
+        ]
         if sheet.intro:
             parts.append(
                 w.HTML(f'<p class="kit-intro">{html.escape(sheet.intro)}</p>', layout=full())
@@ -74,6 +79,14 @@ class Form:
         for field_input in self.inputs.values():
             if field_input.field.options_from:
                 field_input.bind(self.inputs[field_input.field.options_from])
+
+        if sheet.attribution:
+            parts.append(
+                w.HTML(
+                    f'<p class="kit-attribution">{html.escape(sheet.attribution)}</p>',
+                    layout=full(),
+                )
+            )
 
         self.save_button = w.Button(description="Save", button_style="primary")
         self.save_button.add_class("kit-save")

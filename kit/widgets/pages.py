@@ -17,6 +17,7 @@ from ..analysis.summary import summary
 from .form import Form
 from .inputs import full
 from .safety import SafetyPanel
+from .support import SupportLines
 
 
 class Summary:
@@ -137,6 +138,65 @@ class Suggestions:
         """Suggestions come from the other pages, which saving this one does not change."""
 
 
+# Our words, for someone who has just said they think of dying or of hurting themselves.
+CRISIS = """
+<div class="kit-crisis" role="alert">
+<h3>Please don't carry this alone</h3>
+<p>Thank you for answering that honestly. Thoughts of being better off dead, or of hurting
+yourself, are more common than people think. They are a sign of how much you are carrying,
+not of who you are, and they can ease with help.</p>
+<p><strong>If you might act on them, call your local emergency number now.</strong>
+Otherwise, please talk to someone today: one of the free, confidential lines below, your
+doctor, or someone you trust.</p>
+</div>
+"""
+
+
+class CrisisPanel:
+    """Shown at the top of the page the moment a crisis item is answered above its lowest."""
+
+    def __init__(self, form: Form) -> None:
+        self.form = form
+        self.lines = SupportLines(form.journal)
+        self.widget = w.VBox([w.HTML(CRISIS, layout=full()), self.lines.widget], layout=full())
+        self.widget.add_class("kit-crisis-panel")
+        self.crisis_inputs = [i for i in form.inputs.values() if i.field.crisis]
+        for field_input in self.crisis_inputs:
+            field_input.on_change(self.check)
+        form.alerts.children = [self.widget]
+        self.check()
+
+    def check(self) -> None:
+        """Show or hide, from what is on the page now (not only what was saved)."""
+        from ..analysis.scales import crisis_raised
+
+        on_page = {i.field.id: i.value for i in self.crisis_inputs}
+        self.widget.layout.display = None if crisis_raised(self.form.sheet, on_page) else "none"
+
+    def refresh(self, answers: dict[str, Any] | None) -> None:
+        self.check()
+
+
+class ScorePanel:
+    """The total and published band of a saved scale, labelled as a self-check."""
+
+    def __init__(self, form: Form) -> None:
+        self.form = form
+        self.widget = w.HTML(layout=full())
+
+    def refresh(self, answers: dict[str, Any] | None) -> None:
+        from ..analysis.scales import score_answers
+
+        if not answers:
+            self.widget.value = ""
+            return
+        result = score_answers(self.form.sheet, answers)
+        self.widget.value = (
+            f'<div class="kit-score"><strong>Your score: {result.total} of {result.maximum}'
+            f" ({html.escape(result.band)})</strong><br>{html.escape(result.note)}</div>"
+        )
+
+
 # Page id -> what it adds below Save, before the summary (each takes the form and has
 # .widget and .refresh).
 EXTRAS: dict[str, list[Callable[[Form], Any]]] = {
@@ -144,13 +204,16 @@ EXTRAS: dict[str, list[Callable[[Form], Any]]] = {
     "balance": [_balance_chart],
     "values": [_values_chart],
     "reasons": [_decisional_chart],
+    "who5": [ScorePanel],
+    "phq9": [CrisisPanel, ScorePanel],
+    "gad7": [ScorePanel],
 }
 
 
 def add_page_extras(form: Form) -> list[Any]:
     """Attach the page's extras and its summary; refresh them with each save's answers."""
     extras = [make(form) for make in EXTRAS.get(form.sheet.id, [])] + [Summary(form)]
-    form.extras.children = [extra.widget for extra in extras]
+    form.extras.children = [e.widget for e in extras if not isinstance(e, CrisisPanel)]
     if form.sheet.id == "reasons":
         suggestions = Suggestions(form)
         form.before.children = [suggestions.widget]

@@ -1,0 +1,44 @@
+"""Validated well-being scales (WHO-5, PHQ-9, GAD-7): totals and published bands.
+
+Every result is a self-check, not a diagnosis; the bands and the multiplier are data in
+each scale's definition, taken from the published scoring.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from ..content import Definition
+
+SELF_CHECK = "A self-check, not a diagnosis."
+
+
+@dataclass(frozen=True)
+class Score:
+    """A scale's total, its band, and the highest total possible."""
+
+    worksheet: str
+    total: int
+    band: str
+    maximum: int
+    note: str = SELF_CHECK
+
+
+def score_answers(sheet: Definition, answers: Mapping[str, Any]) -> Score:
+    """The total and band of complete, validated answers to a scored worksheet."""
+    if sheet.scoring is None:
+        raise ValueError(f"{sheet.id!r} is not a scored scale")
+    scoring = sheet.scoring
+    total = scoring.multiplier * sum(int(answers[f.id]) for f in sheet.fields)
+    maximum = scoring.multiplier * sum(int(f.max) for f in sheet.fields)  # type: ignore[arg-type]
+    return Score(sheet.id, total, scoring.band(total), maximum, scoring.note)
+
+
+def crisis_raised(sheet: Definition, answers: Mapping[str, Any] | None) -> bool:
+    """True when a crisis item (PHQ-9 item 9) is answered above its lowest point."""
+    answers = answers or {}
+    return any(
+        f.crisis and answers.get(f.id) is not None and answers[f.id] > f.min for f in sheet.fields
+    )
