@@ -103,6 +103,8 @@ class Definition:
     """Set for a validated scale (WHO-5, PHQ-9, GAD-7): how its total and band are found."""
     attribution: str = ""
     """Where published content comes from, shown with it (copyright, source, permission)."""
+    daily: str | None = None
+    """For a once-a-day worksheet: its date field; the newest save for each day counts."""
 
     @property
     def fields(self) -> tuple[Field, ...]:
@@ -117,7 +119,9 @@ class Definition:
         raise KeyError(field_id)
 
 
-WORKSHEET_KEYS = {"id", "title", "version", "intro", "sections", "scoring", "attribution"}
+WORKSHEET_KEYS = {
+    "id", "title", "version", "intro", "sections", "scoring", "attribution", "daily",
+}  # fmt: skip
 SCORING_KEYS = {"multiplier", "bands", "note"}
 WORKSHEET_REQUIRED = {"id", "title", "version", "sections"}
 SECTION_KEYS = {"id", "title", "intro", "fields"}
@@ -364,6 +368,12 @@ class _Checker:
             definition,
             attribution=self.text(raw.get("attribution"), "the attribution", optional=True) or "",
         )
+        if "daily" in raw:
+            day = raw["daily"]
+            match = next((f for f in definition.fields if f.id == day), None)
+            if match is None or match.kind != "date" or not match.required:
+                raise self.fail(f"daily must name a required date field (got {day!r})")
+            definition = dataclasses.replace(definition, daily=day)
         if "scoring" in raw:
             definition = dataclasses.replace(
                 definition, scoring=self.scoring(raw["scoring"], definition)

@@ -29,7 +29,7 @@ import tempfile
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .content import definition
 from .errors import (
@@ -40,6 +40,9 @@ from .errors import (
     ValidationError,
 )
 from .fields import AnswerErrors, validate_answers
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 DB_NAME = "journal.sqlite3"
 APP_NAME = "journal-kit"
@@ -98,6 +101,18 @@ class Record:
 
 
 RECORD_COLUMNS = "id, worksheet, version, saved_at, payload"
+CHECK_IN = "check-in"
+SCALES = ("who5", "phq9", "gad7")
+
+
+def _own_tags(text: str | None) -> list[str]:
+    """ "gym, Date night ,gym" -> ["gym", "date night"]: trimmed, lower-case, each once."""
+    tags: list[str] = []
+    for part in (text or "").split(","):
+        tag = " ".join(part.split()).lower()
+        if tag and tag not in tags:
+            tags.append(tag)
+    return tags
 
 
 def _decode(path: Path, row: tuple[Any, ...]) -> Record:
@@ -171,6 +186,71 @@ class Journal:
                 (worksheet_id,),
             ).fetchall()
         return [_decode(self.path, row) for row in rows]
+
+    def for_day(self, worksheet_id: str, day: str | dt.date) -> Record | None:
+        """For a once-a-day worksheet: the newest response saved for ``day``, or None."""
+        sheet = definition(worksheet_id)
+        if sheet.daily is None:
+            raise ValueError(f"{worksheet_id!r} is not a once-a-day worksheet")
+        wanted = day.isoformat() if isinstance(day, dt.date) else day
+        return next(
+            (
+                r
+                for r in reversed(self.history(worksheet_id))
+                if r.answers.get(sheet.daily) == wanted
+            ),
+            None,
+        )
+
+    def checkins(self) -> pd.DataFrame:
+        """Daily check-ins as a DataFrame: one row per day (the newest save), oldest first.
+
+        The index is the day (``date``); there is a column for every check-in field, plus
+        ``tags`` (the activities and the person's own tags, as one list) and ``saved_at``.
+        """
+        import pandas as pd
+
+        sheet = definition(CHECK_IN)
+        newest: dict[str, Record] = {}
+        for record in self.history(CHECK_IN):
+            newest[record.answers[sheet.daily]] = record
+        columns = [f.id for f in sheet.fields if f.id != sheet.daily]
+        rows = []
+        for day in sorted(newest):
+            answers = newest[day].answers
+            row: dict[str, Any] = {c: answers.get(c) for c in columns}
+            row["tags"] = list(answers.get("activities") or []) + _own_tags(answers.get("own_tags"))
+            row["saved_at"] = newest[day].saved_at
+            rows.append(row)
+        frame = pd.DataFrame(rows, columns=[*columns, "tags", "saved_at"])
+        frame.index = pd.DatetimeIndex(pd.to_datetime(sorted(newest)), name="date")
+        return frame
+
+    def scores(self) -> pd.DataFrame:
+        """Every scale response (WHO-5, PHQ-9, GAD-7) with its total and band, oldest first."""
+        import pandas as pd
+
+        from .analysis.scales import score_answers
+
+        rows = []
+        for scale in SCALES:
+            sheet = definition(scale)
+            for record in self.history(scale):
+                result = score_answers(sheet, record.answers)
+                rows.append(
+                    {
+                        "saved_at": record.saved_at,
+                        "date": pd.Timestamp(record.saved_at.astimezone().date()),
+                        "scale": scale,
+                        "total": result.total,
+                        "maximum": result.maximum,
+                        "band": result.band,
+                    }
+                )
+        frame = pd.DataFrame(
+            rows, columns=["date", "saved_at", "scale", "total", "maximum", "band"]
+        )
+        return frame.sort_values("saved_at", kind="stable").reset_index(drop=True)
 
     def setting(self, key: str, default: Any = None) -> Any:
         """A preference kept with the journal (such as the country for support lines)."""

@@ -1424,3 +1424,18 @@ def test_broken_scoring_is_refused(tmp_path, sheet, match):
 def test_crisis_mark_only_on_scales(tmp_path):
     """Is `crisis` refused on a field that is not a scale?"""
     refused(tmp_path, make_worksheet(make_field("yesno", crisis=True)), "unknown key 'crisis'", FID)
+
+
+@pytest.mark.parametrize(
+    "fields",
+    [
+        pytest.param([make_field("date", required=True, id="when")], id="names-no-field"),
+        pytest.param([make_field("text", required=True, id="day")], id="not-a-date"),
+        pytest.param([make_field("date", id="day")], id="date-not-required"),
+    ],
+)
+def test_daily_must_name_a_required_date(tmp_path, fields):
+    """Is `daily` refused unless it names a required date field of the worksheet?"""
+    sheet = make_worksheet(*fields)
+    sheet["daily"] = "day"
+    assert_refused(write(tmp_path, sheet), "daily must name a required date field")

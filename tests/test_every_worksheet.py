@@ -177,5 +177,10 @@ def test_one_invalid_answer_is_refused_and_nothing_changes(worksheet_id: str) ->
 
 def _required(sheet: kit.Definition) -> dict[str, Any]:
     """The smallest valid answers: one plain answer for each required field."""
-    plain = {"scale": lambda f: int(f.min), "text": lambda f: "x", "yesno": lambda f: False}
+    plain = {
+        "scale": lambda f: int(f.min),
+        "text": lambda f: "x",
+        "yesno": lambda f: False,
+        "date": lambda f: "2026-01-01",
+    }
     return {f.id: plain[f.kind](f) for f in sheet.fields if f.required}

@@ -101,14 +101,41 @@ class Form:
         self.widget.add_class("kit-form")
         self.widget.add_class(f"kit-sheet-{sheet.id}")
 
+        self.saved: dict[str, Any] | None = None
+        """The answers as last saved (for a daily sheet: for the day shown), or None."""
+        if sheet.daily:
+            # Once a day: open on today, and show whichever day the date is moved to.
+            self._day: str | None = None
+            self.inputs[sheet.daily].on_change(self._day_changed)
+            self.show_day(dt.date.today().isoformat())
+            return
         last = journal.latest_record(sheet.id)
-        self.saved: dict[str, Any] | None = last.answers if last else None
-        """The answers as last saved (None before the first save)."""
         if last is not None:
+            self.saved = last.answers
             self.set_values(last.answers)
             self.status.value = f"Last saved {_when(last.saved_at)}"
         else:  # a first visit starts from the worksheet's suggested entries, if any
             self.set_values({f.id: list(f.defaults) for f in sheet.fields if f.defaults})
+
+    # --- once-a-day worksheets ---------------------------------------------------------
+
+    def show_day(self, day: str) -> None:
+        """Fill the page with what was saved for ``day`` (blank if nothing was)."""
+        self._day = day
+        record = self.journal.for_day(self.sheet.id, day)
+        self.saved = record.answers if record else None
+        self.set_values(record.answers if record else {self.sheet.daily: day})
+        label = f"{dt.date.fromisoformat(day):%-d %b %Y}"
+        self.status.value = (
+            f"Last saved {_when(record.saved_at)} (for {label})"
+            if record
+            else f"Nothing saved for {label} yet"
+        )
+
+    def _day_changed(self) -> None:
+        day = self.inputs[self.sheet.daily].value
+        if day and day != self._day:
+            self.show_day(day)
 
     # --- values ----------------------------------------------------------------------
 
@@ -157,12 +184,16 @@ class Form:
         self.saved = record.answers
         self.set_values(record.answers)
         self.status.value = f"Saved {_when(record.saved_at)}"
+        if self.sheet.daily:
+            self.status.value += (
+                f" (for {dt.date.fromisoformat(record.answers[self.sheet.daily]):%-d %b %Y})"
+            )
         for callback in self._saved_callbacks:
             callback(record)
         return record
 
     def _edited(self) -> None:
-        if self.status.value.startswith(("Saved", "Last saved")):
+        if self.status.value.startswith(("Saved", "Last saved", "Nothing saved")):
             self.status.value = "Changes not saved yet"
 
     # --- display ---------------------------------------------------------------------

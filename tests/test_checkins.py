@@ -1,0 +1,110 @@
+"""The daily check-in: one per calendar day, history kept, past days filled in afterwards,
+and the check-ins and scale scores as pandas DataFrames."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+import pytest
+
+import kit
+from kit.widgets import Form
+
+TODAY = dt.date.today().isoformat()
+
+
+def checkin(journal: kit.Journal, day: str, mood: int, **more) -> kit.Record:
+    return journal.save("check-in", {"day": day, "mood": mood, **more})
+
+
+def test_newest_save_of_a_day_counts_and_history_is_kept(journal: kit.Journal) -> None:
+    """Does saving twice on one day keep both, with the newest counting for that day?"""
+    checkin(journal, "2026-11-20", 3)
+    checkin(journal, "2026-11-21", 6)
+    checkin(journal, "2026-11-20", 5, note="Better by evening.")
+    frame = journal.checkins()
+    assert list(frame.index) == [pd.Timestamp("2026-11-20"), pd.Timestamp("2026-11-21")]
+    assert frame.loc["2026-11-20", "mood"] == 5
+    assert frame.loc["2026-11-20", "note"] == "Better by evening."
+    assert len(journal.history("check-in")) == 3
+    assert journal.for_day("check-in", "2026-11-20").answers["mood"] == 5
+    assert journal.for_day("check-in", dt.date(2026, 11, 19)) is None
+
+
+def test_checkins_frame_has_every_field(journal: kit.Journal) -> None:
+    """Is there a column for every check-in field (and tags), even before any check-in?"""
+    empty = journal.checkins()
+    fields = [f.id for f in kit.definition("check-in").fields if f.id != "day"]
+    assert list(empty.columns) == [*fields, "tags", "saved_at"]
+    assert empty.empty
+    assert empty.index.name == "date"
+
+
+def test_tags_join_activities_and_own_tags(journal: kit.Journal) -> None:
+    """Are activities and the person's own tags one list, trimmed, lower-cased, each once?"""
+    checkin(journal, "2026-11-22", 7, activities=["friends", "outdoors"],
+            own_tags=" Gym, gym ,date  night,, ")  # fmt: skip
+    (tags,) = journal.checkins()["tags"]
+    assert tags == ["friends", "outdoors", "gym", "date night"]
+
+
+def test_a_check_in_needs_a_day_and_a_mood(journal: kit.Journal) -> None:
+    """Is a check-in without its day or mood refused on those fields, saving nothing?"""
+    with pytest.raises(kit.ValidationError) as caught:
+        journal.save("check-in", {"note": "forgot the rest"})
+    assert set(caught.value.errors) == {"day", "mood"}
+    assert journal.history("check-in") == []
+
+
+def test_scores_frame(journal: kit.Journal) -> None:
+    """Does scores() give one row per scale response, with total and published band?"""
+    assert list(journal.scores().columns) == [
+        "date",
+        "saved_at",
+        "scale",
+        "total",
+        "maximum",
+        "band",
+    ]
+    journal.save("who5", {f"q{i}": 2 for i in range(1, 6)})
+    journal.save("gad7", {f"q{i}": 1 for i in range(1, 8)})
+    journal.save("who5", {f"q{i}": 4 for i in range(1, 6)})
+    frame = journal.scores()
+    assert list(frame["scale"]) == ["who5", "gad7", "who5"]
+    assert list(frame["total"]) == [40, 7, 80]
+    assert list(frame["band"]) == ["Low well-being", "Mild", "Not in the low range"]
+    assert frame["saved_at"].is_monotonic_increasing
+
+
+def test_form_opens_on_today_and_shows_other_days(journal: kit.Journal) -> None:
+    """Does the check-in open on today, blank, and show a past day's answers when chosen?"""
+    checkin(journal, "2026-11-20", 4, win="Called my sister")
+    form = Form(kit.definition("check-in"), journal)
+    assert form.values() == {"day": TODAY}
+    assert form.status.value.startswith("Nothing saved for")
+    form.inputs["day"].value = "2026-11-20"
+    assert form.values() == {"day": "2026-11-20", "mood": 4, "win": "Called my sister"}
+    assert form.status.value.startswith("Last saved")
+    form.inputs["day"].value = "2026-11-19"
+    assert form.values() == {"day": "2026-11-19"}
+
+
+def test_filling_in_a_missed_day(journal: kit.Journal) -> None:
+    """Can a missed day be filled in afterwards, without touching today's check-in?"""
+    checkin(journal, TODAY, 8)
+    form = Form(kit.definition("check-in"), journal)
+    assert form.values() == {"day": TODAY, "mood": 8}
+    form.inputs["day"].value = "2026-11-01"
+    form.inputs["mood"].value = 2
+    record = form.save()
+    assert record.answers == {"day": "2026-11-01", "mood": 2}
+    assert "(for 1 Nov 2026)" in form.status.value
+    assert journal.for_day("check-in", TODAY).answers["mood"] == 8
+    assert list(journal.checkins()["mood"]) == [2, 8]
+
+
+def test_for_day_only_for_daily_worksheets(journal: kit.Journal) -> None:
+    """Is asking for one day of a worksheet that is not daily refused plainly?"""
+    with pytest.raises(ValueError, match="not a once-a-day"):
+        journal.for_day("wellbeing", TODAY)
