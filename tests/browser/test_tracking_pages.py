@@ -1,0 +1,56 @@
+"""The check-in and the scales in a real browser."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from playwright.sync_api import Page, expect
+
+import kit
+
+
+def open_form(page: Page, url: str) -> None:
+    page.goto(url)
+    expect(page.locator(".kit-save")).to_be_visible()
+
+
+def test_a_check_in_is_saved_for_today(page: Page, server) -> None:
+    """Is a check-in saved from the browser kept for today, and shown again on reload?"""
+    open_form(page, server.page("14-check-in.ipynb"))
+    expect(page.locator(".kit-status")).to_have_text(re.compile("^Nothing saved for"))
+    mood = page.locator(".kit-field-mood")
+    mood.locator(".widget-toggle-button", has_text=re.compile("^7$")).click()
+    page.locator(".kit-field-emotions").get_by_label("Hopeful").check()
+    page.locator(".kit-field-win input").fill("Went for a walk")
+    page.locator(".kit-save").click()
+    expect(page.locator(".kit-status")).to_have_text(re.compile(r"^Saved .* \(for "))
+    today = dt.date.today().isoformat()
+    with kit.open_journal(server.data_dir) as journal:
+        record = journal.for_day("check-in", today)
+    assert record.answers == {"day": today, "mood": 7, "emotions": ["hopeful"],
+                              "win": "Went for a walk"}  # fmt: skip
+    page.reload()
+    expect(page.locator(".kit-save")).to_be_visible()
+    expect(mood.locator(".widget-toggle-button", has_text=re.compile("^7$"))).to_have_class(
+        re.compile("mod-active")
+    )
+
+
+def test_phq9_item9_brings_the_crisis_lines_at_once(page: Page, server) -> None:
+    """Does any answer above 0 on PHQ-9 item 9 show the crisis lines at the top, unsaved?"""
+    open_form(page, server.page("18-phq9.ipynb"))
+    crisis = page.locator(".kit-crisis-panel")
+    expect(crisis).to_be_hidden()
+    item9 = page.locator(".kit-field-q9")
+    item9.locator(".widget-toggle-button", has_text=re.compile("^1$")).click()
+    expect(crisis).to_be_visible()
+    expect(crisis).to_contain_text("emergency number")
+    expect(crisis.locator(".kit-support")).to_contain_text("Samaritans")
+    top_of_crisis = crisis.bounding_box()["y"]
+    top_of_title = page.locator(".kit-form h2").first.bounding_box()["y"]
+    assert top_of_crisis < top_of_title, "before anything else on the page"
+    with kit.open_journal(server.data_dir) as journal:
+        assert journal.history("phq9") == []
+    item9.locator(".widget-toggle-button", has_text=re.compile("^0$")).click()
+    expect(crisis).to_be_hidden()
