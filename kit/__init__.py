@@ -38,7 +38,7 @@ from .journal import Journal, Record, default_data_dir, open_journal
 from .steps import reasons, safety_flags, score
 
 if TYPE_CHECKING:
-    from .widgets import show, show_journal_location, show_support_lines
+    from .widgets import show, show_journal_location, show_support_lines, show_trends
 
 __all__ = [
     "DamagedJournalError",
@@ -67,11 +67,12 @@ __all__ = [
     "show",
     "show_journal_location",
     "show_support_lines",
+    "show_trends",
     "worksheet_ids",
 ]
 
 
-_WIDGET_FUNCTIONS = ("show", "show_journal_location", "show_support_lines")
+_WIDGET_FUNCTIONS = ("show", "show_journal_location", "show_support_lines", "show_trends")
 
 
 def __getattr__(name: str) -> Any:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import sqlite3
 from pathlib import Path
 
@@ -456,3 +457,23 @@ def test_scale_score_after_saving(journal: kit.Journal) -> None:
     assert "self-check, not a diagnosis" in score.widget.value
     html = " ".join(x.value for x in every_widget(form.widget) if isinstance(x, w.HTML))
     assert "Spitzer" in html, "the attribution is on the page"
+
+
+def test_trends_page_empty_then_with_data(journal: kit.Journal) -> None:
+    """Does the trends page say what to do when empty, and draw once there are check-ins?"""
+    from kit.widgets.trends import Trends
+
+    empty = Trends(journal)
+    assert "Nothing to show yet" in empty.words.value
+    assert empty.charts.children == ()
+    today = dt.date.today()
+    for i in range(20):
+        day = (today - dt.timedelta(days=i)).isoformat()
+        journal.save("check-in", {"day": day, "mood": 3 + i % 5, "contacted": i > 4})
+    journal.save("who5", {f"q{i}": 3 for i in range(1, 6)})
+    trends = Trends(journal)
+    assert set(trends.figures()) == {"mood", "urge", "calendar", "who5"}
+    assert "5 check-ins in a row without contacting them" in trends.words.value
+    assert "In your first week" in trends.words.value
+    trends.range.value = "30 days"
+    assert len(trends.charts.children) == 4

@@ -8,8 +8,9 @@ from ..journal import Journal, open_journal
 from .form import Form, problem_box
 from .pages import add_page_extras
 from .start import show_journal_location, show_support_lines
+from .trends import show_trends
 
-__all__ = ["Form", "show", "show_journal_location", "show_support_lines"]
+__all__ = ["Form", "show", "show_journal_location", "show_support_lines", "show_trends"]
 
 
 def show(worksheet_id: str, journal: Journal | None = None) -> Form | None:

@@ -19,6 +19,7 @@ import ipywidgets as w
 from ..content import Definition
 from ..errors import JournalError, ValidationError
 from ..journal import Journal, Record
+from ._display import DisplayOnce
 from .inputs import Input, full, make_input
 
 log = logging.getLogger(__name__)
@@ -41,7 +42,7 @@ def problem_box(message: str) -> w.HTML:
     )
 
 
-class Form:
+class Form(DisplayOnce):
     """A worksheet on the page, bound to a journal."""
 
     def __init__(self, sheet: Definition, journal: Journal) -> None:
@@ -49,7 +50,6 @@ class Form:
         self.journal = journal
         self.inputs: dict[str, Input] = {}
         self._saved_callbacks: list[Callable[[Record], None]] = []
-        self._displayed = False
 
         # What must come before anything else (the crisis lines, for one): see pages.py.
         self.alerts = w.VBox(layout=full())
@@ -195,14 +195,3 @@ class Form:
     def _edited(self) -> None:
         if self.status.value.startswith(("Saved", "Last saved", "Nothing saved")):
             self.status.value = "Changes not saved yet"
-
-    # --- display ---------------------------------------------------------------------
-
-    def _ipython_display_(self) -> None:
-        # kit.show() displays the form and returns it; when that return value is a cell's
-        # last expression, IPython displays it again. Showing it once is enough.
-        if not self._displayed:
-            self._displayed = True
-            from IPython.display import display
-
-            display(self.widget)

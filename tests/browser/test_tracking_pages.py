@@ -54,3 +54,21 @@ def test_phq9_item9_brings_the_crisis_lines_at_once(page: Page, server) -> None:
         assert journal.history("phq9") == []
     item9.locator(".widget-toggle-button", has_text=re.compile("^0$")).click()
     expect(crisis).to_be_hidden()
+
+
+def test_a_check_in_shows_on_the_trends_page(page: Page, server) -> None:
+    """After saving a check-in in the browser, is it drawn on the trends page?"""
+    open_form(page, server.page("14-check-in.ipynb"))
+    page.locator(".kit-field-mood .widget-toggle-button", has_text=re.compile("^4$")).click()
+    page.locator(".kit-field-contacted").get_by_label("No").check()
+    page.locator(".kit-save").click()
+    expect(page.locator(".kit-status")).to_have_text(re.compile("^Saved"))
+
+    page.goto(server.page("15-trends.ipynb"))
+    chart = page.locator(".kit-chart-mood .js-plotly-plot")
+    expect(chart).to_be_visible()
+    expect(chart).to_contain_text("Your mood")
+    expect(page.locator(".kit-trends")).to_contain_text("in a row without contacting them")
+    page.locator(".kit-range .widget-toggle-button", has_text="30 days").click()
+    expect(page.locator(".kit-chart-mood .js-plotly-plot")).to_be_visible()
+    assert page.title() == "Journal"

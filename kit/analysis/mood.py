@@ -1,0 +1,89 @@
+"""Trends from the daily check-ins: rolling mood, streaks, tags, ranges, milestones.
+
+Every function takes the DataFrame from ``Journal.checkins()`` (indexed by day) or plain
+values, and returns values; none of them displays anything.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+import pandas as pd
+
+RANGES = {"30 days": 30, "90 days": 90, "Year": 365, "All": None}
+MIN_DAYS = 5  # no claim about a tag with fewer days than this on either side
+
+
+def in_range(frame: pd.DataFrame, days: int | None, today: dt.date | None = None) -> pd.DataFrame:
+    """The rows of the last ``days`` days up to ``today`` (all rows when days is None)."""
+    if days is None or frame.empty:
+        return frame
+    end = pd.Timestamp(today or dt.date.today())
+    return frame[frame.index > end - pd.Timedelta(days=days)]
+
+
+def mood_trend(frame: pd.DataFrame) -> pd.DataFrame:
+    """Mood per day and its 7-day rolling mean over calendar days (gaps are not filled in)."""
+    mood = frame.get("mood", pd.Series(dtype=float)).dropna().astype(float)
+    rolling = mood.rolling("7D", min_periods=1).mean()
+    return pd.DataFrame({"mood": mood, "rolling": rolling})
+
+
+@dataclass(frozen=True)
+class Streak:
+    """Consecutive check-ins answering no: the run going on now, and the longest run."""
+
+    current: int
+    longest: int
+
+
+def streak(frame: pd.DataFrame, column: str) -> Streak:
+    """Runs of check-ins where ``column`` (e.g. "contacted") was answered no.
+
+    A yes ends a run. A day without a check-in, or without that answer, neither ends a run
+    nor adds to it: a missed entry should not cost anyone their streak.
+    """
+    current = longest = 0
+    for answer in frame.get(column, []):
+        if answer is True:
+            current = 0
+        elif answer is False:
+            current += 1
+            longest = max(longest, current)
+    return Streak(current, longest)
+
+
+def tag_comparison(frame: pd.DataFrame, min_days: int = MIN_DAYS) -> pd.DataFrame:
+    """Mean mood on days with and without each tag, with both counts.
+
+    ``difference`` is only given when both sides have at least ``min_days`` days; below
+    that, the numbers are shown but no claim is made.
+    """
+    columns = ["tag", "with_mean", "with_days", "without_mean", "without_days", "difference"]
+    rated = frame[frame["mood"].notna()] if "mood" in frame else frame
+    tags = sorted({t for ts in rated.get("tags", []) for t in ts})
+    rows = []
+    for tag in tags:
+        has = rated["tags"].map(lambda ts, t=tag: t in ts)
+        with_, without = rated.loc[has, "mood"], rated.loc[~has, "mood"]
+        enough = len(with_) >= min_days and len(without) >= min_days
+        rows.append(
+            {
+                "tag": tag,
+                "with_mean": with_.mean() if len(with_) else None,
+                "with_days": len(with_),
+                "without_mean": without.mean() if len(without) else None,
+                "without_days": len(without),
+                "difference": with_.mean() - without.mean() if enough else None,
+            }
+        )
+    return pd.DataFrame(rows, columns=columns)
+
+
+def milestones_from(answers: Mapping[str, Any] | None) -> list[tuple[pd.Timestamp, str]]:
+    """The milestones saved by hand, as (day, what), in date order."""
+    entries = (answers or {}).get("milestones") or []
+    return sorted((pd.Timestamp(e["date"]), e["what"]) for e in entries)

@@ -1,0 +1,123 @@
+"""The trends page: how far you've come, streaks, and the charts, for a chosen range."""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+from typing import Any
+
+import ipywidgets as w
+
+from ..content import definition
+from ..errors import KitError
+from ..journal import Journal, open_journal
+from ._display import DisplayOnce
+from .form import STYLE, problem_box
+from .inputs import full
+
+
+def _words(frame: Any, scores: Any) -> str:
+    """How far you've come, and the streaks, in a few escaped sentences."""
+    from ..analysis.mood import streak
+
+    if frame.empty and scores.empty:
+        return (
+            "<p>Nothing to show yet. Save a check-in (it takes a minute) and your trends "
+            "will start to appear here. A week of check-ins is enough to see a line.</p>"
+        )
+    parts = []
+    mood = frame["mood"].dropna()
+    if len(mood) >= 14:
+        first, recent = mood.iloc[:7].mean(), mood.iloc[-7:].mean()
+        parts.append(
+            f"In your first week of check-ins your mood averaged {first:.1f}; over your last "
+            f"seven it was {recent:.1f}."
+        )
+    elif len(mood):
+        parts.append(f"{len(mood)} check-in{'s' if len(mood) != 1 else ''} so far. Keep going.")
+    contact = streak(frame, "contacted")
+    profiles = streak(frame, "checked_profiles")
+    for run, what in (
+        (contact, "without contacting them"),
+        (profiles, "without checking their profiles"),
+    ):
+        if run.longest:
+            parts.append(
+                f"{run.current} check-in{'s' if run.current != 1 else ''} in a row {what} "
+                f"(your longest run: {run.longest})."
+            )
+    return "".join(f"<p>{html.escape(p)}</p>" for p in parts)
+
+
+class Trends(DisplayOnce):
+    """The trends page for one journal; ``.widget`` goes on the page."""
+
+    def __init__(self, journal: Journal, today: dt.date | None = None) -> None:
+        from ..analysis.mood import RANGES
+
+        self.journal = journal
+        self.today = today
+        self.range = w.ToggleButtons(options=list(RANGES), value="90 days", description="Show")
+        self.range.add_class("kit-range")
+        self.words = w.HTML(layout=full())
+        self.charts = w.VBox(layout=full())
+        self.widget = w.VBox([w.HTML(STYLE), self.words, self.range, self.charts], layout=full())
+        self.widget.add_class("kit-form")
+        self.widget.add_class("kit-trends")
+        self.range.observe(lambda _: self.draw(), names="value")
+        self.refresh()
+
+    def figures(self) -> dict[str, Any]:
+        """The charts for the chosen range, by name; a chart with nothing to draw is left out."""
+        from ..analysis.mood import RANGES, in_range, milestones_from, mood_trend, tag_comparison
+        from ..plots import trends
+
+        days = RANGES[self.range.value]
+        frame = in_range(self.all_checkins, days, self.today)
+        scores = in_range(self.all_scores.set_index("date"), days, self.today).reset_index()
+        milestones = milestones_from(self.journal.latest("milestones"))
+        candidates = {
+            "mood": trends.mood_figure(mood_trend(frame), milestones),
+            "urge": trends.urge_figure(frame),
+            "calendar": trends.calendar_figure(
+                in_range(self.all_checkins, 365, self.today), self.today
+            ),
+            "tags": trends.tags_figure(tag_comparison(frame)),
+        }
+        for scale in ("who5", "phq9", "gad7"):
+            bands = definition(scale).scoring.bands  # type: ignore[union-attr]
+            candidates[scale] = trends.scale_figure(scores, scale, bands)
+        return {name: figure for name, figure in candidates.items() if figure is not None}
+
+    def refresh(self) -> None:
+        """Read the journal again, then draw."""
+        self.all_checkins = self.journal.checkins()
+        self.all_scores = self.journal.scores()
+        self.words.value = _words(self.all_checkins, self.all_scores)
+        self.draw()
+
+    def draw(self) -> None:
+        """Draw the charts for the chosen range (changing the range reads nothing again)."""
+        from IPython.display import display
+
+        outputs = []
+        for name, figure in self.figures().items():
+            out = w.Output(layout=full())
+            out.add_class(f"kit-chart-{name}")
+            with out:
+                display(figure)
+            outputs.append(out)
+        self.charts.children = outputs
+
+
+def show_trends(journal: Journal | None = None) -> Trends | None:
+    """Display the trends page (the default journal if None); a calm message if it can't."""
+    from IPython.display import display
+
+    try:
+        trends = Trends(journal if journal is not None else open_journal())
+    except KitError as problem:
+        display(problem_box(str(problem)))
+        return None
+    display(trends)
+    return trends
