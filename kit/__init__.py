@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 from ._version import __version__
 from .analysis.safety import SafetyFlag
 from .analysis.scales import Score
+from .bundle import BundleError, ImportPlan
 from .content import Definition, Section, definition, worksheet_ids
 from .errors import (
     DamagedJournalError,
@@ -41,11 +42,13 @@ if TYPE_CHECKING:
     from .widgets import show, show_journal_location, show_support_lines, show_trends
 
 __all__ = [
+    "BundleError",
     "DamagedJournalError",
     "DataDirError",
     "Definition",
     "DefinitionError",
     "Field",
+    "ImportPlan",
     "Journal",
     "JournalError",
     "KitError",

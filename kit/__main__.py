@@ -1,4 +1,5 @@
-"""The command line: ``kit serve`` (also ``python -m kit serve``)."""
+"""The command line: ``kit serve``, ``kit export``, ``kit import``, ``kit demo``
+(also ``python -m kit ...``)."""
 
 from __future__ import annotations
 
@@ -7,7 +8,8 @@ import sys
 from pathlib import Path
 
 from .app.serve import DEFAULT_IP, DEFAULT_PORT, ServeOptions, serve
-from .journal import default_data_dir
+from .errors import KitError
+from .journal import default_data_dir, open_journal
 
 
 def _port(text: str) -> int:
@@ -57,14 +59,80 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="open a browser tab once the server is up",
     )
+
+    data_help = f"the journal's folder (default: $KIT_DATA_DIR, else {default_data_dir()})"
+    export_cmd = commands.add_parser(
+        "export", help="write the whole journal to one JSON file (and check-ins to CSV)"
+    )
+    export_cmd.add_argument("file", type=Path, help="the bundle file to write, e.g. journal.json")
+    export_cmd.add_argument("--data-dir", type=Path, default=None, help=data_help)
+
+    import_cmd = commands.add_parser(
+        "import", help="add what is new from a bundle file (checked whole first)"
+    )
+    import_cmd.add_argument("file", type=Path, help="a bundle written by `kit export`")
+    import_cmd.add_argument("--data-dir", type=Path, default=None, help=data_help)
+    import_cmd.add_argument("--yes", action="store_true", help="import without asking first")
+
+    demo_cmd = commands.add_parser(
+        "demo", help="write a made-up six-month journal into a separate demo folder"
+    )
+    demo_cmd.add_argument(
+        "--data-dir", type=Path, default=None,
+        help="the demo folder (default: beside your own data folder, never inside it)",
+    )  # fmt: skip
+    demo_cmd.add_argument("--days", type=int, default=183, help="how many days (default 183)")
     return parser
+
+
+def _export(args: argparse.Namespace) -> int:
+    with open_journal(args.data_dir) as journal:
+        written = journal.export(args.file)
+    print(f"Wrote {written} and {written.with_name(written.stem + '.checkins.csv')}.")
+    return 0
+
+
+def _import(args: argparse.Namespace) -> int:
+    with open_journal(args.data_dir) as journal:
+        plan = journal.import_bundle(args.file, dry_run=True)
+        print(plan.describe())
+        if not plan.added:
+            return 0
+        if not args.yes:
+            answer = input("Add them to your journal? [y/N] ").strip().lower()
+            if answer not in ("y", "yes"):
+                print("Nothing was imported.")
+                return 0
+        done = journal.import_bundle(args.file)
+    print(f"Imported {len(done.added)} responses.")
+    return 0
+
+
+def _demo(args: argparse.Namespace) -> int:
+    from .demo import default_demo_dir, write_demo
+
+    with write_demo(args.data_dir, days=args.days) as journal:
+        count = len(journal.all_records())
+    folder = args.data_dir or default_demo_dir()
+    print(f"Wrote a made-up journal of {count} responses to {folder}.")
+    print(f"Try it with: kit serve --data-dir {folder}")
+    return 0
 
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if args.command == "serve":
         serve(ServeOptions(args.port, args.ip, args.data_dir, args.notebooks, args.open_browser))
-    return 0
+        return 0
+    actions = {"export": _export, "import": _import, "demo": _demo}
+    try:
+        return actions[args.command](args)
+    except KitError as problem:
+        print(f"kit {args.command}: {problem}", file=sys.stderr)
+        return 1
+    except (EOFError, KeyboardInterrupt):
+        print("\nNothing was imported.", file=sys.stderr)
+        return 1
 
 
 if __name__ == "__main__":

@@ -70,6 +70,11 @@ MIGRATIONS: list[str] = [
     END;
     CREATE TABLE settings (key TEXT PRIMARY KEY, value BLOB NOT NULL);
     """,
+    # 2: history is ordered by when answers were saved, so that an imported older response
+    # never outranks a newer one saved here.
+    """
+    CREATE INDEX responses_by_time ON responses (worksheet, saved_at, id);
+    """,
 ]
 
 
@@ -152,14 +157,35 @@ class Journal:
             cleaned = validate_answers(sheet.fields, answers)
         except AnswerErrors as problems:
             raise ValidationError(problems.errors) from None
-        payload = json.dumps(cleaned, ensure_ascii=False, sort_keys=True).encode("utf-8")
         saved_at = dt.datetime.now(dt.UTC)
+        (record,) = self._insert([(sheet.id, sheet.version, saved_at, cleaned)])
+        return record
+
+    def _insert(self, rows: list[tuple[str, int, dt.datetime, dict[str, Any]]]) -> list[Record]:
+        """Store already-validated responses (worksheet, version, saved_at, answers), all in
+        one transaction: every one of them is kept, or none is."""
+        records = []
         with self._guard(), self._transaction():
-            cursor = self._db.execute(
-                "INSERT INTO responses (worksheet, version, saved_at, payload) VALUES (?, ?, ?, ?)",
-                (sheet.id, sheet.version, saved_at.isoformat(timespec="microseconds"), payload),
-            )
-        return Record(int(cursor.lastrowid or 0), sheet.id, sheet.version, saved_at, cleaned)
+            for worksheet, version, saved_at, answers in rows:
+                payload = json.dumps(answers, ensure_ascii=False, sort_keys=True).encode("utf-8")
+                stamp = saved_at.astimezone(dt.UTC).isoformat(timespec="microseconds")
+                cursor = self._db.execute(
+                    "INSERT INTO responses (worksheet, version, saved_at, payload) "
+                    "VALUES (?, ?, ?, ?)",
+                    (worksheet, version, stamp, payload),
+                )
+                records.append(
+                    Record(int(cursor.lastrowid or 0), worksheet, version, saved_at, answers)
+                )
+        return records
+
+    def all_records(self) -> list[Record]:
+        """Every saved response of every worksheet, oldest first (for export)."""
+        with self._guard():
+            rows = self._db.execute(
+                f"SELECT {RECORD_COLUMNS} FROM responses ORDER BY saved_at, id"
+            ).fetchall()
+        return [_decode(self.path, row) for row in rows]
 
     def latest(self, worksheet_id: str) -> dict[str, Any] | None:
         """The newest saved answers for a worksheet, or None if it was never saved."""
@@ -172,7 +198,7 @@ class Journal:
         with self._guard():
             row = self._db.execute(
                 f"SELECT {RECORD_COLUMNS} FROM responses WHERE worksheet = ? "
-                "ORDER BY id DESC LIMIT 1",
+                "ORDER BY saved_at DESC, id DESC LIMIT 1",
                 (worksheet_id,),
             ).fetchone()
         return _decode(self.path, row) if row else None
@@ -182,7 +208,7 @@ class Journal:
         definition(worksheet_id)
         with self._guard():
             rows = self._db.execute(
-                f"SELECT {RECORD_COLUMNS} FROM responses WHERE worksheet = ? ORDER BY id",
+                f"SELECT {RECORD_COLUMNS} FROM responses WHERE worksheet = ? ORDER BY saved_at, id",
                 (worksheet_id,),
             ).fetchall()
         return [_decode(self.path, row) for row in rows]
@@ -262,6 +288,24 @@ class Journal:
             return json.loads(bytes(row[0]).decode("utf-8"))
         except ValueError:
             return default
+
+    def settings(self) -> dict[str, Any]:
+        """Every preference kept with the journal."""
+        with self._guard():
+            rows = self._db.execute("SELECT key, value FROM settings ORDER BY key").fetchall()
+        return {key: json.loads(bytes(value).decode("utf-8")) for key, value in rows}
+
+    def export(self, path: str | os.PathLike[str]) -> Path:
+        """Write everything to one JSON bundle (and the check-ins to CSV beside it)."""
+        from .bundle import export_bundle
+
+        return export_bundle(self, path)
+
+    def import_bundle(self, path: str | os.PathLike[str], *, dry_run: bool = False):
+        """Check a bundle whole, then add what is new; see :mod:`kit.bundle`."""
+        from .bundle import import_bundle
+
+        return import_bundle(self, path, dry_run=dry_run)
 
     def set_setting(self, key: str, value: Any) -> None:
         """Keep a preference (any JSON value); None removes it."""

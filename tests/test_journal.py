@@ -407,3 +407,29 @@ def test_settings_round_trip_and_removal(tmp_path: Path) -> None:
         assert journal.setting("shape") == {"a": [1, 2]}
         journal.set_setting("country", None)
         assert journal.setting("country") is None
+
+
+def test_a_first_version_journal_is_upgraded(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Is a journal written by the first schema upgraded on open, keeping its answers?"""
+    first = journal_module.MIGRATIONS[:1]
+    monkeypatch.setattr(journal_module, "MIGRATIONS", first)
+    with kit.open_journal(tmp_path) as journal:
+        journal.save("wellbeing", {"overall": 4})
+    monkeypatch.undo()
+    with kit.open_journal(tmp_path) as journal:
+        assert journal.latest("wellbeing") == {"overall": 4}
+    with closing(sqlite3.connect(tmp_path / DB_NAME)) as other:
+        assert other.execute("PRAGMA user_version").fetchone()[0] == schema_version() >= 2
+        indexes = {r[0] for r in other.execute("SELECT name FROM sqlite_master WHERE type='index'")}
+    assert "responses_by_time" in indexes
+
+
+def test_history_follows_when_answers_were_saved(journal: kit.Journal) -> None:
+    """Does an older response stored later (as an import does) stay behind newer ones?"""
+    journal.save("wellbeing", {"overall": 5})
+    old = dt.datetime(2020, 1, 1, tzinfo=dt.UTC)
+    journal._insert([("wellbeing", 2, old, {"overall": 1})])
+    assert [r.answers["overall"] for r in journal.history("wellbeing")] == [1, 5]
+    assert journal.latest("wellbeing") == {"overall": 5}

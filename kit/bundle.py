@@ -1,0 +1,200 @@
+"""Getting a journal out and back in: one JSON bundle, checked whole before anything is added.
+
+The bundle holds every saved response (worksheet, definition version, when, answers) and
+the journal's settings, with a format name and version. Importing reads and checks the
+entire file first; a problem anywhere is reported with where it is, and nothing is added.
+Responses already in the journal (same worksheet, same moment, same answers) are skipped,
+so importing the same bundle twice adds nothing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .content import definition
+from .errors import KitError, UnknownWorksheetError
+from .fields import AnswerErrors, validate_answers
+from .journal import Journal, schema_version
+
+FORMAT = "journal-kit-bundle"
+BUNDLE_VERSION = 1
+MAX_BUNDLE_BYTES = 200 * 1024 * 1024
+
+
+class BundleError(KitError, ValueError):
+    """A bundle cannot be imported; the message says what is wrong and where."""
+
+
+@dataclass
+class ImportPlan:
+    """What importing a bundle would do (or did): responses added and already present."""
+
+    added: list[tuple[str, int, dt.datetime, dict[str, Any]]] = field(default_factory=list)
+    already_there: int = 0
+    settings: dict[str, Any] = field(default_factory=dict)
+
+    def describe(self) -> str:
+        """The plan in one plain sentence, with a count per worksheet."""
+        if not self.added:
+            return f"Nothing new to add ({self.already_there} responses are already here)."
+        counts: dict[str, int] = {}
+        for worksheet, *_ in self.added:
+            counts[worksheet] = counts.get(worksheet, 0) + 1
+        listed = ", ".join(f"{n} × {w}" for w, n in sorted(counts.items()))
+        return (
+            f"{len(self.added)} responses to add ({listed}); "
+            f"{self.already_there} already here and left as they are."
+        )
+
+
+def _key(worksheet: str, saved_at: dt.datetime, answers: dict[str, Any]) -> tuple[str, str, str]:
+    stamp = saved_at.astimezone(dt.UTC).isoformat(timespec="microseconds")
+    return worksheet, stamp, json.dumps(answers, ensure_ascii=False, sort_keys=True)
+
+
+def export_bundle(journal: Journal, path: str | os.PathLike[str]) -> Path:
+    """Write every response and setting to ``path`` as JSON (atomically); also the
+    check-ins as CSV beside it (``<name>.checkins.csv``). Returns the bundle's path."""
+    target = Path(path).expanduser()
+    records = journal.all_records()
+    bundle = {
+        "format": FORMAT,
+        "bundle_version": BUNDLE_VERSION,
+        "schema_version": schema_version(),
+        "exported_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+        "settings": journal.settings(),
+        "records": [
+            {
+                "worksheet": r.worksheet,
+                "version": r.version,
+                "saved_at": r.saved_at.isoformat(timespec="microseconds"),
+                "answers": r.answers,
+            }
+            for r in records
+        ],
+    }
+    _write_atomically(target, json.dumps(bundle, ensure_ascii=False, indent=1).encode("utf-8"))
+    frame = journal.checkins()
+    lists = {c: frame[c].map(lambda v: "; ".join(v) if isinstance(v, list) else v) for c in
+             ("emotions", "activities", "tags")}  # fmt: skip
+    csv = frame.assign(**lists).to_csv(index_label="date")
+    _write_atomically(target.with_name(target.stem + ".checkins.csv"), csv.encode("utf-8"))
+    return target
+
+
+def _write_atomically(target: Path, data: bytes) -> None:
+    fd, temp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(temp, 0o600)
+        os.replace(temp, target)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
+
+
+def read_bundle(path: str | os.PathLike[str]) -> dict[str, Any]:
+    """Read and check a whole bundle file; raise BundleError naming what and where."""
+    source = Path(path).expanduser()
+    try:
+        if source.stat().st_size > MAX_BUNDLE_BYTES:
+            raise BundleError(f"{source} is too large to be a journal bundle.")
+        text = source.read_bytes().decode("utf-8")
+    except FileNotFoundError:
+        raise BundleError(f"There is no file at {source}.") from None
+    except IsADirectoryError:
+        raise BundleError(f"{source} is a folder, not a bundle file.") from None
+    except UnicodeDecodeError as problem:
+        raise BundleError(
+            f"{source} is not a journal bundle: it is not text (byte {problem.start})."
+        ) from None
+    except OSError as problem:
+        raise BundleError(f"{source} cannot be read ({problem.strerror}).") from None
+    try:
+        bundle = json.loads(text)
+    except json.JSONDecodeError as problem:
+        raise BundleError(
+            f"{source} is damaged or cut short: {problem.msg} at line {problem.lineno}, "
+            f"column {problem.colno}."
+        ) from None
+    if not isinstance(bundle, dict) or bundle.get("format") != FORMAT:
+        raise BundleError(f"{source} is not a journal bundle (its format is not {FORMAT!r}).")
+    version = bundle.get("bundle_version")
+    if not isinstance(version, int) or version < 1:
+        raise BundleError(f"{source}: 'bundle_version' is missing or not a number.")
+    if version > BUNDLE_VERSION:
+        raise BundleError(
+            f"{source} was made by a newer version of the kit (bundle format {version}); "
+            "please update the kit to import it."
+        )
+    if not isinstance(bundle.get("records"), list):
+        raise BundleError(f"{source}: 'records' is missing or not a list.")
+    if not isinstance(bundle.get("settings", {}), dict):
+        raise BundleError(f"{source}: 'settings' is not a table of names and values.")
+    return bundle
+
+
+def plan_import(journal: Journal, path: str | os.PathLike[str]) -> ImportPlan:
+    """Check a bundle whole and work out what importing it would add; change nothing."""
+    bundle = read_bundle(path)
+    present = {_key(r.worksheet, r.saved_at, r.answers) for r in journal.all_records()}
+    plan = ImportPlan(settings=dict(bundle.get("settings", {})))
+    seen: set[tuple[str, str, str]] = set()
+    for position, raw in enumerate(bundle["records"], start=1):
+        where = f"record {position}"
+        if not isinstance(raw, dict):
+            raise BundleError(f"{where} is not a table of worksheet, saved_at and answers.")
+        missing = [k for k in ("worksheet", "saved_at", "answers") if k not in raw]
+        if missing:
+            raise BundleError(f"{where} is missing '{missing[0]}'.")
+        try:
+            sheet = definition(str(raw["worksheet"]))
+        except UnknownWorksheetError:
+            raise BundleError(f"{where}: there is no worksheet {raw['worksheet']!r}.") from None
+        try:
+            saved_at = dt.datetime.fromisoformat(str(raw["saved_at"]))
+        except ValueError:
+            raise BundleError(f"{where}: saved_at {raw['saved_at']!r} is not a time.") from None
+        if saved_at.tzinfo is None:
+            raise BundleError(f"{where}: saved_at {raw['saved_at']!r} has no time zone.")
+        try:
+            answers = validate_answers(sheet.fields, raw["answers"])
+        except AnswerErrors as problem:
+            field_id, message = next(iter(problem.errors.items()))
+            raise BundleError(f"{where} ({sheet.id}), field '{field_id}': {message}") from None
+        version = raw.get("version", sheet.version)
+        if isinstance(version, bool) or not isinstance(version, int) or version < 1:
+            raise BundleError(f"{where}: version {version!r} is not a worksheet version.")
+        key = _key(sheet.id, saved_at, answers)
+        if key in present or key in seen:
+            plan.already_there += 1
+            continue
+        seen.add(key)
+        plan.added.append((sheet.id, version, saved_at, answers))
+    return plan
+
+
+def import_bundle(
+    journal: Journal, path: str | os.PathLike[str], *, dry_run: bool = False
+) -> ImportPlan:
+    """Check a bundle whole, then add what is new in one transaction (nothing if dry_run).
+
+    Settings in the bundle fill in only those not set here: a choice made on this device
+    is never overwritten by an old export.
+    """
+    plan = plan_import(journal, path)
+    if not dry_run:
+        journal._insert(plan.added)
+        for key, value in plan.settings.items():
+            if journal.setting(key) is None:
+                journal.set_setting(key, value)
+    return plan
