@@ -5,6 +5,7 @@ from __future__ import annotations
 import plotly.graph_objects as go
 
 from ..analysis.balance import AreaBalance, balance_index, describe_index
+from . import typed
 
 YOU = "#1d4f73"
 THEM = "#b5651d"
@@ -14,7 +15,7 @@ def balance_figure(areas: list[AreaBalance]) -> go.Figure | None:
     """A diverging bar per area; None when no area is rated on both sides."""
     if not areas:
         return None
-    names = [a.area for a in areas][::-1]  # first area at the top
+    names = [typed(a.area) for a in areas][::-1]  # first area at the top
     them = [-a.them for a in areas][::-1]
     you = [a.you for a in areas][::-1]
     index = balance_index(areas)

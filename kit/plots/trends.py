@@ -11,6 +11,8 @@ import datetime as dt
 import pandas as pd
 import plotly.graph_objects as go
 
+from . import typed
+
 MOOD, ROLLING, URGE, CONTACT = "#1d4f73", "#b5651d", "#6a3d9a", "#a4161a"
 WEBGL_FROM = 500  # points
 
@@ -50,7 +52,7 @@ def mood_figure(
     for day, what in milestones:
         if start - pd.Timedelta(days=1) <= day <= end + pd.Timedelta(days=1):
             figure.add_vline(x=day, line={"color": "#4a4a4a", "dash": "dot"})
-            figure.add_annotation(x=day, y=10.4, text=what, showarrow=False,
+            figure.add_annotation(x=day, y=10.4, text=typed(what), showarrow=False,
                                   textangle=-30, font={"size": 11})  # fmt: skip
     return _layout(
         figure, "Your mood", yaxis={"range": [0.5, 10.9], "title": {"text": "Mood (1-10)"}}
@@ -134,7 +136,7 @@ def tags_figure(comparison: pd.DataFrame) -> go.Figure | None:
     if shown.empty:
         return None
     labels = [
-        f"{row.tag} ({row.with_days} days with, {row.without_days} without)"
+        f"{typed(row.tag)} ({row.with_days} days with, {row.without_days} without)"
         for row in shown.itertuples()
     ]
     figure = go.Figure(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import plotly.graph_objects as go
 
 from ..analysis.values import Clash
+from . import typed
 
 COLOURS = {"value": "#1d4f73", "goal": "#b5651d"}
 PATTERNS = {"value": "", "goal": "/"}
@@ -23,7 +24,7 @@ def clash_figure(clashes: list[Clash], score: float | None) -> go.Figure | None:
         figure.add_trace(
             go.Bar(
                 name=NAMES[part],
-                y=[c.name for c in mine],
+                y=[typed(c.name) for c in mine],
                 x=[round(100 * c.clash) for c in mine],
                 orientation="h",
                 marker={"color": COLOURS[part], "pattern": {"shape": PATTERNS[part]}},

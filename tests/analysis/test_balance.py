@@ -86,3 +86,10 @@ def test_balance_worksheet_starts_with_the_usual_areas() -> None:
     for expected in ("Emotional support", "Listening", "Money", "Affection"):
         assert expected in names
     assert [f.id for f in areas.fields] == ["area", "you", "them", "example"]
+
+
+def test_typed_names_are_shown_as_typed() -> None:
+    """Is markup in an area's name shown as typed, never read by plotly as HTML?"""
+    figure = balance_figure([AreaBalance("<b>Chores</b> & <a href='x'>jobs</a>", 3, 1)])
+    (label,) = figure.data[0].y
+    assert label == "&lt;b&gt;Chores&lt;/b&gt; &amp; &lt;a href='x'&gt;jobs&lt;/a&gt;"
