@@ -1,9 +1,10 @@
-"""The command line: ``kit serve``, ``kit export``, ``kit import``, ``kit demo``
-(also ``python -m kit ...``)."""
+"""The command line: ``kit serve``, ``export``, ``import``, ``demo``, ``report`` and
+``reminder`` (also ``python -m kit ...``)."""
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import sys
 from pathlib import Path
 
@@ -82,7 +83,59 @@ def build_parser() -> argparse.ArgumentParser:
         help="the demo folder (default: beside your own data folder, never inside it)",
     )  # fmt: skip
     demo_cmd.add_argument("--days", type=int, default=183, help="how many days (default 183)")
+
+    report_cmd = commands.add_parser(
+        "report", help="write a self-contained HTML report to bring to a therapist"
+    )
+    report_cmd.add_argument("file", type=Path, help="the HTML file to write, e.g. report.html")
+    report_cmd.add_argument("--data-dir", type=Path, default=None, help=data_help)
+    report_cmd.add_argument("--from", dest="start", type=_date, help="first day (YYYY-MM-DD)")
+    report_cmd.add_argument("--to", dest="end", type=_date, help="last day (YYYY-MM-DD)")
+    report_cmd.add_argument(
+        "--worksheets", type=lambda t: [w.strip() for w in t.split(",") if w.strip()],
+        help="which worksheets, separated by commas (default: all)",
+    )  # fmt: skip
+
+    reminder_cmd = commands.add_parser(
+        "reminder", help="write a daily check-in reminder (.ics) for your calendar app"
+    )
+    reminder_cmd.add_argument("file", type=Path, help="the .ics file to write")
+    reminder_cmd.add_argument("--at", type=_time, default=dt.time(20, 0), help="time (HH:MM)")
     return parser
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date like 2026-03-14") from None
+
+
+def _time(text: str) -> dt.time:
+    try:
+        return dt.time.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a time like 20:30") from None
+
+
+def _report(args: argparse.Namespace) -> int:
+    from .report import write_report
+
+    with open_journal(args.data_dir) as journal:
+        written = write_report(
+            journal, args.file, worksheets=args.worksheets, start=args.start, end=args.end
+        )
+    print(f"Wrote {written}. It opens in any browser, with no network needed.")
+    return 0
+
+
+def _reminder(args: argparse.Namespace) -> int:
+    from ._files import write_atomically
+    from .reminders import reminder_ics
+
+    write_atomically(args.file.expanduser(), reminder_ics(args.at).encode("utf-8"))
+    print(f"Wrote {args.file}: open it with your calendar app to add a daily reminder.")
+    return 0
 
 
 def _export(args: argparse.Namespace) -> int:
@@ -124,7 +177,10 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "serve":
         serve(ServeOptions(args.port, args.ip, args.data_dir, args.notebooks, args.open_browser))
         return 0
-    actions = {"export": _export, "import": _import, "demo": _demo}
+    actions = {
+        "export": _export, "import": _import, "demo": _demo, "report": _report,
+        "reminder": _reminder,
+    }  # fmt: skip
     try:
         return actions[args.command](args)
     except KitError as problem:

@@ -12,11 +12,11 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ._files import write_atomically
 from .content import definition
 from .errors import KitError, UnknownWorksheetError
 from .fields import AnswerErrors, validate_answers
@@ -79,27 +79,13 @@ def export_bundle(journal: Journal, path: str | os.PathLike[str]) -> Path:
             for r in records
         ],
     }
-    _write_atomically(target, json.dumps(bundle, ensure_ascii=False, indent=1).encode("utf-8"))
+    write_atomically(target, json.dumps(bundle, ensure_ascii=False, indent=1).encode("utf-8"))
     frame = journal.checkins()
     lists = {c: frame[c].map(lambda v: "; ".join(v) if isinstance(v, list) else v) for c in
              ("emotions", "activities", "tags")}  # fmt: skip
     csv = frame.assign(**lists).to_csv(index_label="date")
-    _write_atomically(target.with_name(target.stem + ".checkins.csv"), csv.encode("utf-8"))
+    write_atomically(target.with_name(target.stem + ".checkins.csv"), csv.encode("utf-8"))
     return target
-
-
-def _write_atomically(target: Path, data: bytes) -> None:
-    fd, temp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(temp, 0o600)
-        os.replace(temp, target)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
 
 
 def read_bundle(path: str | os.PathLike[str]) -> dict[str, Any]:
