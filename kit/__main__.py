@@ -69,9 +69,12 @@ def build_parser() -> argparse.ArgumentParser:
     export_cmd.add_argument("--data-dir", type=Path, default=None, help=data_help)
 
     import_cmd = commands.add_parser(
-        "import", help="add what is new from a bundle file (checked whole first)"
+        "import",
+        help="add what is new from a bundle, a Daylio export or a date,mood CSV (checked first)",
     )
-    import_cmd.add_argument("file", type=Path, help="a bundle written by `kit export`")
+    import_cmd.add_argument(
+        "file", type=Path, help="a bundle from `kit export` (.json), or a mood CSV (.csv)"
+    )
     import_cmd.add_argument("--data-dir", type=Path, default=None, help=data_help)
     import_cmd.add_argument("--yes", action="store_true", help="import without asking first")
 
@@ -146,18 +149,30 @@ def _export(args: argparse.Namespace) -> int:
 
 
 def _import(args: argparse.Namespace) -> int:
+    from .mood_import import import_mood_csv
+
+    mood_csv = args.file.suffix.lower() == ".csv"
     with open_journal(args.data_dir) as journal:
-        plan = journal.import_bundle(args.file, dry_run=True)
-        print(plan.describe())
-        if not plan.added:
+        if mood_csv:
+            preview = import_mood_csv(journal, args.file, dry_run=True)
+            print(preview.describe())
+            new = len(preview.checkins)
+        else:
+            plan = journal.import_bundle(args.file, dry_run=True)
+            print(plan.describe())
+            new = len(plan.added)
+        if not new:
             return 0
         if not args.yes:
             answer = input("Add them to your journal? [y/N] ").strip().lower()
             if answer not in ("y", "yes"):
                 print("Nothing was imported.")
                 return 0
-        done = journal.import_bundle(args.file)
-    print(f"Imported {len(done.added)} responses.")
+        if mood_csv:
+            added = len(import_mood_csv(journal, args.file).checkins)
+        else:
+            added = len(journal.import_bundle(args.file).added)
+    print(f"Imported {added}.")
     return 0
 
 
