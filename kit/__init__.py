@@ -39,7 +39,13 @@ from .journal import Journal, Record, default_data_dir, open_journal
 from .steps import reasons, safety_flags, score
 
 if TYPE_CHECKING:
-    from .widgets import show, show_journal_location, show_support_lines, show_trends
+    from .widgets import (
+        show,
+        show_journal_location,
+        show_my_data,
+        show_support_lines,
+        show_trends,
+    )
 
 __all__ = [
     "BundleError",
@@ -69,13 +75,20 @@ __all__ = [
     "score",
     "show",
     "show_journal_location",
+    "show_my_data",
     "show_support_lines",
     "show_trends",
     "worksheet_ids",
 ]
 
 
-_WIDGET_FUNCTIONS = ("show", "show_journal_location", "show_support_lines", "show_trends")
+_WIDGET_FUNCTIONS = (
+    "show",
+    "show_journal_location",
+    "show_my_data",
+    "show_support_lines",
+    "show_trends",
+)
 
 
 def __getattr__(name: str) -> Any:

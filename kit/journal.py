@@ -320,6 +320,24 @@ class Journal:
                     (key, payload),
                 )
 
+    def delete_everything(self) -> list[Path]:
+        """Close the journal and delete its file (and SQLite's -wal and -shm beside it).
+
+        Returns the files removed. There is no undo and no copy is kept anywhere.
+        """
+        self.close()
+        removed = []
+        for path in (
+            self.path,
+            *(self.path.with_name(self.path.name + s) for s in ("-wal", "-shm")),
+        ):
+            try:
+                path.unlink()
+                removed.append(path)
+            except FileNotFoundError:
+                continue
+        return removed
+
     def close(self) -> None:
         """Close the connection; SQLite folds the write-ahead log back into the file."""
         self._db.close()

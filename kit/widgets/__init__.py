@@ -6,11 +6,19 @@ from ..content import definition
 from ..errors import KitError
 from ..journal import Journal, open_journal
 from .form import Form, problem_box
+from .mydata import show_my_data
 from .pages import add_page_extras
 from .start import show_journal_location, show_support_lines
 from .trends import show_trends
 
-__all__ = ["Form", "show", "show_journal_location", "show_support_lines", "show_trends"]
+__all__ = [
+    "Form",
+    "show",
+    "show_journal_location",
+    "show_my_data",
+    "show_support_lines",
+    "show_trends",
+]
 
 
 def show(worksheet_id: str, journal: Journal | None = None) -> Form | None:

@@ -133,7 +133,7 @@ def browser(chromium_path: Path):
 
 @pytest.fixture
 def page(browser):
-    context = browser.new_context(viewport={"width": 1100, "height": 900})
+    context = browser.new_context(viewport={"width": 1100, "height": 900}, accept_downloads=True)
     context.set_default_timeout(PAGE_TIMEOUT_MS)
     opened = context.new_page()
     problems: list[str] = []

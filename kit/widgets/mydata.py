@@ -1,0 +1,243 @@
+"""My data: take a copy, bring one in, make a report or a reminder, or delete everything.
+
+Files go to and from the browser directly (a download link, an upload button), so this
+works the same when the journal is served from someone else's machine.
+"""
+
+from __future__ import annotations
+
+import base64
+import datetime as dt
+import html
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import ipywidgets as w
+
+from ..content import definition, worksheet_ids
+from ..errors import KitError
+from ..journal import Journal, open_journal
+from ._display import DisplayOnce
+from .form import STYLE, problem_box
+from .inputs import full
+
+CONFIRM_WORD = "delete"
+
+
+def download_link(name: str, data: bytes, mime: str, label: str) -> str:
+    """An escaped link that saves ``data`` as ``name`` when clicked (nothing is uploaded)."""
+    encoded = base64.b64encode(data).decode("ascii")
+    return (
+        f'<a class="kit-download" download="{html.escape(name)}" '
+        f'href="data:{mime};base64,{encoded}">{html.escape(label)}</a>'
+    )
+
+
+def _heading(title: str, words: str) -> w.HTML:
+    return w.HTML(f"<h3>{html.escape(title)}</h3><p>{html.escape(words)}</p>", layout=full())
+
+
+def _button(label: str, action: Callable[[], None], style: str = "") -> w.Button:
+    button = w.Button(description=label, button_style=style, layout=w.Layout(width="auto"))
+    button.on_click(lambda _: action())
+    return button
+
+
+class MyData(DisplayOnce):
+    """The "my data" page for one journal; ``.widget`` goes on the page."""
+
+    def __init__(self, journal: Journal) -> None:
+        self.journal = journal
+        today = dt.date.today().isoformat()
+        self.stamp = today
+
+        # Take a copy
+        self.copy_links = w.HTML(layout=full())
+        copy = [
+            _heading("Take a copy with you", "Everything you have saved, in one file you keep. "
+                     "Your check-ins come as a spreadsheet (CSV) too."),
+            _button("Prepare my copy", self.prepare_copy, "primary"),
+            self.copy_links,
+        ]  # fmt: skip
+
+        # Bring a copy in
+        self.upload = w.FileUpload(accept=".json,.csv", multiple=False, description="Choose a file")
+        self.upload.observe(self._uploaded, names="value")
+        self.preview = w.HTML(layout=full())
+        self.import_button = _button("Add these to my journal", self.confirm_import, "primary")
+        self.import_button.layout.display = "none"
+        self._pending: tuple[str, bytes] | None = None
+        bring = [
+            _heading("Bring a copy in", "A copy made here, a Daylio export, or any CSV with a "
+                     "date and a mood column. You will see what it holds before anything is "
+                     "added, and bringing the same file twice adds nothing."),
+            self.upload, self.preview, self.import_button,
+        ]  # fmt: skip
+
+        # A report
+        self.report_pick = {
+            sheet: w.Checkbox(value=True, description=definition(sheet).title, indent=False)
+            for sheet in worksheet_ids()
+        }
+        self.report_from = w.DatePicker(description="From", value=None)
+        self.report_to = w.DatePicker(description="To", value=None)
+        self.report_link = w.HTML(layout=full())
+        report = [
+            _heading("A report for your therapist", "One file that opens in any browser, even "
+                     "offline, and prints well. Choose what goes in, and the dates if you like."),
+            w.VBox(list(self.report_pick.values())),
+            w.HBox([self.report_from, self.report_to]),
+            _button("Make the report", self.make_report, "primary"),
+            self.report_link,
+        ]  # fmt: skip
+
+        # A reminder
+        self.reminder_time = w.Text(value="20:00", description="Time", placeholder="HH:MM")
+        self.reminder_link = w.HTML(layout=full())
+        reminder = [
+            _heading("A daily reminder", "A calendar file for your phone or computer. The "
+                     "reminder is called just 'Journal'."),
+            self.reminder_time,
+            _button("Make the reminder", self.make_reminder),
+            self.reminder_link,
+        ]  # fmt: skip
+
+        # Delete everything
+        self.confirm = w.Text(placeholder=f"type {CONFIRM_WORD} here", description="To confirm")
+        self.delete_result = w.HTML(layout=full())
+        delete = [
+            _heading("Delete everything", "This deletes your whole journal from this computer "
+                     "(or the server it runs on). It cannot be undone, and no copy is kept. "
+                     "Take a copy first if you might want it later."),
+            self.confirm,
+            _button("Delete my journal", self.delete, "danger"),
+            self.delete_result,
+        ]  # fmt: skip
+
+        self.widget = w.VBox(
+            [w.HTML(STYLE), *copy, *bring, *report, *reminder, *delete], layout=full()
+        )
+        self.widget.add_class("kit-form")
+        self.widget.add_class("kit-mydata")
+
+    # --- actions (each also callable from Python, which is how tests drive them) ----------
+
+    def prepare_copy(self) -> None:
+        with tempfile.TemporaryDirectory() as folder:
+            bundle = self.journal.export(Path(folder) / f"journal-{self.stamp}.json")
+            data = bundle.read_bytes()
+            table = bundle.with_name(bundle.stem + ".checkins.csv").read_bytes()
+        self.copy_links.value = (
+            download_link(f"journal-{self.stamp}.json", data, "application/json",
+                          "Save my journal (JSON)")
+            + " · "
+            + download_link(f"check-ins-{self.stamp}.csv", table, "text/csv",
+                            "Save my check-ins (CSV)")
+        )  # fmt: skip
+
+    def _uploaded(self, change: dict[str, Any]) -> None:
+        files = change["new"]
+        if files:
+            item = files[0]
+            self.preview_upload(item["name"], bytes(item["content"]))
+
+    def _run_import(self, name: str, data: bytes, dry_run: bool) -> Any:
+        from ..mood_import import import_mood_csv
+
+        with tempfile.TemporaryDirectory() as folder:
+            path = Path(folder) / Path(name).name
+            path.write_bytes(data)
+            if path.suffix.lower() == ".csv":
+                return import_mood_csv(self.journal, path, dry_run=dry_run)
+            return self.journal.import_bundle(path, dry_run=dry_run)
+
+    def preview_upload(self, name: str, data: bytes) -> None:
+        """Show what a file holds, and offer to add it; nothing is added yet."""
+        self._pending = None
+        self.import_button.layout.display = "none"
+        try:
+            plan = self._run_import(name, data, dry_run=True)
+        except KitError as problem:
+            self.preview.value = f'<p class="kit-error">{html.escape(str(problem))}</p>'
+            return
+        new = len(getattr(plan, "added", None) or getattr(plan, "checkins", []))
+        text = html.escape(plan.describe())
+        self.preview.value = f'<pre class="kit-preview">{text}</pre>'
+        if new:
+            self._pending = (name, data)
+            self.import_button.layout.display = None
+
+    def confirm_import(self) -> None:
+        if self._pending is None:
+            return
+        name, data = self._pending
+        try:
+            done = self._run_import(name, data, dry_run=False)
+        except KitError as problem:
+            self.preview.value = f'<p class="kit-error">{html.escape(str(problem))}</p>'
+            return
+        added = len(getattr(done, "added", None) or getattr(done, "checkins", []))
+        self.preview.value = f"<p><strong>Added {added} to your journal.</strong></p>"
+        self._pending = None
+        self.import_button.layout.display = "none"
+
+    def make_report(self) -> None:
+        from ..report import build_report
+
+        chosen = [sheet for sheet, box in self.report_pick.items() if box.value]
+        try:
+            page = build_report(
+                self.journal, chosen, start=self.report_from.value, end=self.report_to.value
+            )
+        except KitError as problem:
+            self.report_link.value = f'<p class="kit-error">{html.escape(str(problem))}</p>'
+            return
+        self.report_link.value = download_link(
+            f"journal-report-{self.stamp}.html", page.encode("utf-8"), "text/html",
+            "Save the report",
+        )  # fmt: skip
+
+    def make_reminder(self) -> None:
+        from ..reminders import reminder_ics
+
+        try:
+            at = dt.time.fromisoformat(self.reminder_time.value.strip())
+        except ValueError:
+            self.reminder_link.value = (
+                '<p class="kit-error">Please give a time like 20:30 (hours and minutes).</p>'
+            )
+            return
+        ics = reminder_ics(at).encode("utf-8")
+        self.reminder_link.value = download_link(
+            "journal-reminder.ics", ics, "text/calendar", "Save the reminder"
+        )
+
+    def delete(self) -> None:
+        if self.confirm.value.strip().lower() != CONFIRM_WORD:
+            self.delete_result.value = (
+                f'<p class="kit-error">Type the word {CONFIRM_WORD} in the box first. '
+                "Nothing was deleted.</p>"
+            )
+            return
+        removed = self.journal.delete_everything()
+        self.delete_result.value = (
+            f"<p><strong>Your journal has been deleted</strong> ({len(removed)} files). "
+            "Close this page now; other pages of the journal that are still open should be "
+            "closed too.</p>"
+        )
+        self.confirm.value = ""
+
+
+def show_my_data(journal: Journal | None = None) -> MyData | None:
+    """Display the "my data" page (the default journal if None)."""
+    from IPython.display import display
+
+    try:
+        page = MyData(journal if journal is not None else open_journal())
+    except KitError as problem:
+        display(problem_box(str(problem)))
+        return None
+    display(page)
+    return page
