@@ -36,7 +36,7 @@ from .errors import (
 )
 from .fields import Field, Option
 from .journal import Journal, Record, default_data_dir, open_journal
-from .steps import reasons, safety_flags, score
+from .readback import reasons, safety_flags, score
 
 if TYPE_CHECKING:
     from .widgets import (

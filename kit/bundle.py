@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ._files import write_atomically
+from ._files import read_text, write_atomically
 from .content import definition
 from .errors import KitError, UnknownWorksheetError
 from .fields import AnswerErrors, validate_answers
@@ -91,20 +91,7 @@ def export_bundle(journal: Journal, path: str | os.PathLike[str]) -> Path:
 def read_bundle(path: str | os.PathLike[str]) -> dict[str, Any]:
     """Read and check a whole bundle file; raise BundleError naming what and where."""
     source = Path(path).expanduser()
-    try:
-        if source.stat().st_size > MAX_BUNDLE_BYTES:
-            raise BundleError(f"{source} is too large to be a journal bundle.")
-        text = source.read_bytes().decode("utf-8")
-    except FileNotFoundError:
-        raise BundleError(f"There is no file at {source}.") from None
-    except IsADirectoryError:
-        raise BundleError(f"{source} is a folder, not a bundle file.") from None
-    except UnicodeDecodeError as problem:
-        raise BundleError(
-            f"{source} is not a journal bundle: it is not text (byte {problem.start})."
-        ) from None
-    except OSError as problem:
-        raise BundleError(f"{source} cannot be read ({problem.strerror}).") from None
+    text = read_text(source, "a journal bundle", MAX_BUNDLE_BYTES, BundleError)
     try:
         bundle = json.loads(text)
     except json.JSONDecodeError as problem:

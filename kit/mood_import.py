@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ._files import read_text
 from .content import definition
 from .errors import KitError
 from .fields import AnswerErrors, validate_answers
@@ -67,16 +68,7 @@ class MoodImport:
 
 
 def _read_rows(path: Path) -> tuple[list[str], list[dict[str, str]]]:
-    try:
-        if path.stat().st_size > MAX_CSV_BYTES:
-            raise MoodImportError(f"{path} is too large to be a mood export.")
-        text = path.read_bytes().decode("utf-8-sig")
-    except FileNotFoundError:
-        raise MoodImportError(f"There is no file at {path}.") from None
-    except IsADirectoryError:
-        raise MoodImportError(f"{path} is a folder, not a CSV file.") from None
-    except UnicodeDecodeError:
-        raise MoodImportError(f"{path} is not a text (UTF-8) CSV file.") from None
+    text = read_text(path, "a mood CSV file", MAX_CSV_BYTES, MoodImportError)
     reader = csv.DictReader(io.StringIO(text, newline=""))
     header = [h.strip().lower() for h in (reader.fieldnames or [])]
     reader.fieldnames = header

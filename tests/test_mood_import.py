@@ -74,7 +74,7 @@ def test_plain_csv(tmp_path: Path, journal: kit.Journal) -> None:
 BAD = {
     "no date or mood columns": ("when,feeling\n2026-01-01,ok\n", "neither Daylio's columns"),
     "empty file": ("", "no header"),
-    "not text": (b"\xff\xd8\xff\xe0\x00", "not a text"),
+    "not text": (b"\xff\xd8\xff\xe0\x00", "not text"),
 }
 
 

@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
 import ipywidgets as w
+
+if TYPE_CHECKING:
+    from ..journal import Journal
 
 
 class DisplayOnce:
@@ -18,3 +24,21 @@ class DisplayOnce:
             from IPython.display import display
 
             display(self.widget)
+
+
+def show_page(make: Callable[[Journal], DisplayOnce], journal: Journal | None) -> Any:
+    """Build a page for ``journal`` (the default one if None) and display it; if the journal
+    cannot be opened, display a calm message instead and return None."""
+    from IPython.display import display
+
+    from ..errors import KitError
+    from ..journal import open_journal
+    from .form import problem_box
+
+    try:
+        page = make(journal if journal is not None else open_journal())
+    except KitError as problem:
+        display(problem_box(str(problem)))
+        return None
+    display(page)
+    return page

@@ -18,9 +18,9 @@ import ipywidgets as w
 
 from ..content import definition, worksheet_ids
 from ..errors import KitError
-from ..journal import Journal, open_journal
-from ._display import DisplayOnce
-from .form import STYLE, problem_box
+from ..journal import Journal
+from ._display import DisplayOnce, show_page
+from .form import STYLE
 from .inputs import full
 
 CONFIRM_WORD = "delete"
@@ -232,12 +232,4 @@ class MyData(DisplayOnce):
 
 def show_my_data(journal: Journal | None = None) -> MyData | None:
     """Display the "my data" page (the default journal if None)."""
-    from IPython.display import display
-
-    try:
-        page = MyData(journal if journal is not None else open_journal())
-    except KitError as problem:
-        display(problem_box(str(problem)))
-        return None
-    display(page)
-    return page
+    return show_page(MyData, journal)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import ipywidgets as w
 
 from ..journal import Journal
-from ..steps import safety_flags
+from ..readback import safety_flags
 from .inputs import full
 from .support import SupportLines
 

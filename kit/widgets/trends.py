@@ -9,10 +9,9 @@ from typing import Any
 import ipywidgets as w
 
 from ..content import definition
-from ..errors import KitError
-from ..journal import Journal, open_journal
-from ._display import DisplayOnce
-from .form import STYLE, problem_box
+from ..journal import Journal
+from ._display import DisplayOnce, show_page
+from .form import STYLE
 from .inputs import full
 
 
@@ -112,12 +111,4 @@ class Trends(DisplayOnce):
 
 def show_trends(journal: Journal | None = None) -> Trends | None:
     """Display the trends page (the default journal if None); a calm message if it can't."""
-    from IPython.display import display
-
-    try:
-        trends = Trends(journal if journal is not None else open_journal())
-    except KitError as problem:
-        display(problem_box(str(problem)))
-        return None
-    display(trends)
-    return trends
+    return show_page(Trends, journal)
