@@ -79,6 +79,8 @@ def test_wheel_carries_content_and_notebooks(wheel: Path, tmp_path: Path) -> Non
     assert "kit/_data/resources/crisis-lines.toml" in names
     assert "kit/_notebooks/00-start.ipynb" in names
     assert "kit/app/share/voila/templates/kit/page.html" in names
+    assert "kit/widgets/style.css" in names
+    assert "kit/_data/worksheets/check-in.toml" in names
     assert not any(n.startswith(("tests/", "data/", "notebooks/")) for n in names)
     code = (
         "import kit, kit.app.serve as s; from kit.content import data_dir;"
@@ -127,3 +129,22 @@ def test_gitignore_keeps_private_things_out() -> None:
         ["git", "check-ignore", *paths], cwd=REPO, capture_output=True, text=True
     ).stdout.split()
     assert ignored == paths
+
+
+def test_worksheet_pages_without_charts_load_no_pandas_or_plotly(tmp_path: Path) -> None:
+    """Do pages that draw no chart (well-being, check-in) stay free of pandas and plotly?"""
+    code = (
+        "import sys, kit\n"
+        "from kit.widgets import Form\n"
+        "from kit.widgets.pages import add_page_extras\n"
+        "journal = kit.open_journal()\n"
+        "for sheet in ('wellbeing', 'check-in', 'phq9'):\n"
+        "    form = Form(kit.definition(sheet), journal)\n"
+        "    add_page_extras(form)\n"
+        "    form.save()\n"
+        "print(sorted(m for m in ('pandas', 'plotly') if m in sys.modules))\n"
+    )
+    env = {"KIT_DATA_DIR": str(tmp_path), "PATH": "/usr/bin:/bin"}
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() == "[]"
