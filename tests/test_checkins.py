@@ -108,3 +108,17 @@ def test_for_day_only_for_daily_worksheets(journal: kit.Journal) -> None:
     """Is asking for one day of a worksheet that is not daily refused plainly?"""
     with pytest.raises(ValueError, match="not a once-a-day"):
         journal.for_day("wellbeing", TODAY)
+
+
+def test_summary_follows_the_day_shown(journal: kit.Journal) -> None:
+    """When the check-in is moved to another day, does its summary show that day's answers?"""
+    from kit.widgets.pages import add_page_extras
+
+    checkin(journal, "2026-11-20", 4, win="Called my sister")
+    form = Form(kit.definition("check-in"), journal)
+    summary = add_page_extras(form)[-1]
+    assert summary.widget.value == ""
+    form.inputs["day"].value = "2026-11-20"
+    assert "Called my sister" in summary.widget.value
+    form.inputs["day"].value = "2026-11-21"
+    assert summary.widget.value == ""

@@ -50,6 +50,7 @@ class Form(DisplayOnce):
         self.journal = journal
         self.inputs: dict[str, Input] = {}
         self._saved_callbacks: list[Callable[[Record], None]] = []
+        self._shown_callbacks: list[Callable[[dict[str, Any] | None], None]] = []
 
         # What must come before anything else (the crisis lines, for one): see pages.py.
         self.alerts = w.VBox(layout=full())
@@ -125,6 +126,8 @@ class Form(DisplayOnce):
         record = self.journal.for_day(self.sheet.id, day)
         self.saved = record.answers if record else None
         self.set_values(record.answers if record else {self.sheet.daily: day})
+        for callback in self._shown_callbacks:
+            callback(self.saved)
         label = f"{dt.date.fromisoformat(day):%-d %b %Y}"
         self.status.value = (
             f"Last saved {_when(record.saved_at)} (for {label})"
@@ -153,6 +156,10 @@ class Form(DisplayOnce):
     def on_saved(self, callback: Callable[[Record], None]) -> None:
         """Call ``callback(record)`` after each successful save."""
         self._saved_callbacks.append(callback)
+
+    def on_shown(self, callback: Callable[[dict[str, Any] | None], None]) -> None:
+        """Call ``callback(saved answers)`` when a daily sheet is moved to another day."""
+        self._shown_callbacks.append(callback)
 
     def save(self) -> Record | None:
         """Check and save the answers on the page; show what happened. Never raises."""

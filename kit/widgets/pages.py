@@ -221,4 +221,5 @@ def add_page_extras(form: Form) -> list[Any]:
     for extra in extras:
         extra.refresh(form.saved)
         form.on_saved(lambda record, extra=extra: extra.refresh(record.answers))
+        form.on_shown(extra.refresh)
     return extras
