@@ -477,3 +477,46 @@ def test_trends_page_empty_then_with_data(journal: kit.Journal) -> None:
     assert "In your first week" in trends.words.value
     trends.range.value = "30 days"
     assert len(trends.charts.children) == 4
+
+
+def test_conversation_with_a_safety_concern_offers_safer_ways(journal: kit.Journal) -> None:
+    """With a safety flag saved, does the conversation page recommend safer ways and lines?"""
+    journal.save("wellbeing", {"overall": 2, "threatened": True})
+    journal.save("reasons", {"reasons": [{"reason": "I need to feel safe at home."}]})
+    form, extras = page(journal, "conversation")
+    safer = next(e for e in extras if type(e).__name__ == "SaferChannels")
+    assert safer.widget in form.before.children
+    assert safer.widget.layout.display is None
+    text = " ".join(x.value for x in every_widget(safer.widget) if isinstance(x, w.HTML))
+    assert "A letter or a message" in text
+    assert "Samaritans" in text
+    assert form.inputs["channel"].value is None, "in person is never picked for them"
+    form.inputs["channel"].value = "in-person"
+    assert safer.reminder.layout.display is None
+    form.inputs["channel"].value = "letter"
+    assert safer.reminder.layout.display == "none"
+    next(e for e in extras if type(e).__name__ == "FromMyReasons").take()
+    assert form.inputs["talking_points"].value == [{"point": "I need to feel safe at home."}]
+
+
+def test_conversation_without_a_concern(journal: kit.Journal) -> None:
+    """Without a safety flag, is the page free of the safety note?"""
+    form, extras = page(journal, "conversation")
+    safer = next(e for e in extras if type(e).__name__ == "SaferChannels")
+    assert safer.widget.layout.display == "none"
+    form.inputs["channel"].value = "in-person"
+    assert safer.reminder.layout.display == "none"
+
+
+def test_draft_is_checked_and_can_be_downloaded(journal: kit.Journal) -> None:
+    """Is the draft checked as typed, saved anyway, and offered as a text file?"""
+    form, extras = page(journal, "conversation")
+    form.inputs["need"].value = "room to breathe"
+    statement = next(e for e in extras if type(e).__name__ == "IStatement")
+    statement.into_draft()
+    form.inputs["draft"].value += "\nYOU NEVER listen."
+    check = next(e for e in extras if type(e).__name__ == "WordingCheck")
+    assert "YOU NEVER" in check.widget.value
+    assert form.save() is not None, "suggestions never block saving"
+    link = next(e for e in extras if type(e).__name__ == "DraftDownload").widget.value
+    assert 'download="my-words.txt"' in link

@@ -87,3 +87,9 @@ def milestones_from(answers: Mapping[str, Any] | None) -> list[tuple[pd.Timestam
     """The milestones saved by hand, as (day, what), in date order."""
     entries = (answers or {}).get("milestones") or []
     return sorted((pd.Timestamp(e["date"]), e["what"]) for e in entries)
+
+
+def step_milestones(conversation: Mapping[str, Any] | None) -> list[tuple[pd.Timestamp, str]]:
+    """Milestones the steps know of: the day of the honest conversation."""
+    day = (conversation or {}).get("happened_on")
+    return [(pd.Timestamp(day), "The conversation")] if day else []

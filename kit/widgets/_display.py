@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import base64
+import html
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
@@ -42,3 +44,12 @@ def show_page(make: Callable[[Journal], DisplayOnce], journal: Journal | None) -
         return None
     display(page)
     return page
+
+
+def download_link(name: str, data: bytes, mime: str, label: str) -> str:
+    """An escaped link that saves ``data`` as ``name`` when clicked (nothing is uploaded)."""
+    encoded = base64.b64encode(data).decode("ascii")
+    return (
+        f'<a class="kit-download" download="{html.escape(name)}" '
+        f'href="data:{mime};base64,{encoded}">{html.escape(label)}</a>'
+    )

@@ -6,7 +6,6 @@ works the same when the journal is served from someone else's machine.
 
 from __future__ import annotations
 
-import base64
 import datetime as dt
 import html
 import tempfile
@@ -19,20 +18,11 @@ import ipywidgets as w
 from ..content import definition, worksheet_ids
 from ..errors import KitError
 from ..journal import Journal
-from ._display import DisplayOnce, show_page
+from ._display import DisplayOnce, download_link, show_page
 from .form import STYLE
 from .inputs import full
 
 CONFIRM_WORD = "delete"
-
-
-def download_link(name: str, data: bytes, mime: str, label: str) -> str:
-    """An escaped link that saves ``data`` as ``name`` when clicked (nothing is uploaded)."""
-    encoded = base64.b64encode(data).decode("ascii")
-    return (
-        f'<a class="kit-download" download="{html.escape(name)}" '
-        f'href="data:{mime};base64,{encoded}">{html.escape(label)}</a>'
-    )
 
 
 def _heading(title: str, words: str) -> w.HTML:

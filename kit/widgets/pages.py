@@ -14,6 +14,7 @@ from typing import Any
 import ipywidgets as w
 
 from ..analysis.summary import summary
+from . import steps
 from .form import Form
 from .inputs import full
 from .safety import SafetyPanel
@@ -92,6 +93,8 @@ def _decisional_chart(form: Form) -> Chart:
 class Suggestions:
     """Reasons drafted from the other "why" pages, each with a button to take it up."""
 
+    where = "before"
+
     def __init__(self, form: Form) -> None:
         from ..analysis.reasons import draft_reasons
         from ..content import definition
@@ -155,6 +158,8 @@ doctor, or someone you trust.</p>
 class CrisisPanel:
     """Shown at the top of the page the moment a crisis item is answered above its lowest."""
 
+    where = "alerts"
+
     def __init__(self, form: Form) -> None:
         self.form = form
         self.lines = SupportLines(form.journal)
@@ -163,7 +168,6 @@ class CrisisPanel:
         self.crisis_inputs = [i for i in form.inputs.values() if i.field.crisis]
         for field_input in self.crisis_inputs:
             field_input.on_change(self.check)
-        form.alerts.children = [self.widget]
         self.check()
 
     def check(self) -> None:
@@ -203,7 +207,14 @@ EXTRAS: dict[str, list[Callable[[Form], Any]]] = {
     "wellbeing": [_safety],
     "balance": [_balance_chart],
     "values": [_values_chart],
-    "reasons": [_decisional_chart],
+    "reasons": [_decisional_chart, Suggestions],
+    "conversation": [
+        steps.SaferChannels,
+        steps.FromMyReasons,
+        steps.IStatement,
+        steps.WordingCheck,
+        steps.DraftDownload,
+    ],
     "who5": [ScorePanel],
     "phq9": [CrisisPanel, ScorePanel],
     "gad7": [ScorePanel],
@@ -211,13 +222,15 @@ EXTRAS: dict[str, list[Callable[[Form], Any]]] = {
 
 
 def add_page_extras(form: Form) -> list[Any]:
-    """Attach the page's extras and its summary; refresh them with each save's answers."""
+    """Attach the page's extras and its summary; refresh them with each save's answers.
+
+    An extra goes where its ``where`` says: "alerts" (the very top), "before" (above the
+    questions), "below" (under Save, the default), or "placed" (it put itself somewhere).
+    """
     extras = [make(form) for make in EXTRAS.get(form.sheet.id, [])] + [Summary(form)]
-    form.extras.children = [e.widget for e in extras if not isinstance(e, CrisisPanel)]
-    if form.sheet.id == "reasons":
-        suggestions = Suggestions(form)
-        form.before.children = [suggestions.widget]
-        extras.append(suggestions)
+    for slot in ("alerts", "before", "below"):
+        widgets = [e.widget for e in extras if getattr(e, "where", "below") == slot]
+        getattr(form, "extras" if slot == "below" else slot).children = widgets
     for extra in extras:
         extra.refresh(form.saved)
         form.on_saved(lambda record, extra=extra: extra.refresh(record.answers))

@@ -68,13 +68,23 @@ class Trends(DisplayOnce):
 
     def figures(self) -> dict[str, Any]:
         """The charts for the chosen range, by name; a chart with nothing to draw is left out."""
-        from ..analysis.mood import RANGES, in_range, milestones_from, mood_trend, tag_comparison
+        from ..analysis.mood import (
+            RANGES,
+            in_range,
+            milestones_from,
+            mood_trend,
+            step_milestones,
+            tag_comparison,
+        )
         from ..plots import trends
 
         days = RANGES[self.range.value]
         frame = in_range(self.all_checkins, days, self.today)
         scores = in_range(self.all_scores.set_index("date"), days, self.today).reset_index()
-        milestones = milestones_from(self.journal.latest("milestones"))
+        milestones = sorted(
+            milestones_from(self.journal.latest("milestones"))
+            + step_milestones(self.journal.latest("conversation"))
+        )
         candidates = {
             "mood": trends.mood_figure(mood_trend(frame), milestones),
             "urge": trends.urge_figure(frame),

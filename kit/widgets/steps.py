@@ -1,0 +1,189 @@
+"""What the eight steps add to their pages: each reads what earlier pages know.
+
+Every piece here is registered in ``pages.EXTRAS`` and follows the same small contract:
+``.widget``, ``.refresh(answers)`` and ``.where`` (see ``pages.add_page_extras``).
+"""
+
+from __future__ import annotations
+
+import html
+from typing import Any
+
+import ipywidgets as w
+
+from ..readback import reasons, safety_flags
+from ._display import download_link
+from .form import Form
+from .inputs import full
+from .support import SupportLines
+
+SAFER_CHANNELS = """
+<div class="kit-safety" role="region" aria-label="A safer way to tell them">
+<h3>A safer way to tell them</h3>
+<p>Some of your answers on <a href="01-wellbeing.ipynb">How are you, really?</a> said you
+may not be safe with them. When that is so, telling them face to face can put you at risk,
+especially in the moment they hear it.</p>
+<ul>
+<li><strong>A letter or a message</strong> says everything a conversation would, and lets
+you be somewhere safe when they read it.</li>
+<li><strong>An advocate</strong> from one of the lines below can help you plan how and when,
+and what to do afterwards. They can also look properly at how dangerous things are, which
+this journal does not do.</li>
+</ul>
+</div>
+"""
+
+
+class SaferChannels:
+    """On the conversation page, whenever the well-being check raised a safety concern."""
+
+    where = "before"
+
+    def __init__(self, form: Form) -> None:
+        self.form = form
+        self.lines = SupportLines(form.journal)
+        self.widget = w.VBox([w.HTML(SAFER_CHANNELS, layout=full()), self.lines.widget])
+        self.widget.add_class("kit-safer-channels")
+        self.flagged = bool(safety_flags(form.journal))
+        self.widget.layout.display = None if self.flagged else "none"
+        # In person stays possible (it is their choice), but it is never picked for them,
+        # and choosing it with a concern on record brings a short, calm reminder.
+        self.reminder = w.HTML(
+            '<p class="kit-help">You chose in person. If you go ahead, choose a public place, '
+            "tell someone you trust where you are, and keep a way to leave.</p>",
+            layout=full(),
+        )
+        channel = form.inputs["channel"]
+        channel.box.children = (*channel.box.children, self.reminder)
+        channel.on_change(self._channel_changed)
+        self._channel_changed()
+
+    def _channel_changed(self) -> None:
+        chosen = self.form.inputs["channel"].value == "in-person"
+        self.reminder.layout.display = None if chosen and self.flagged else "none"
+
+    def refresh(self, answers: dict[str, Any] | None) -> None:
+        """The concern comes from another page; saving this one does not change it."""
+
+
+class FromMyReasons:
+    """A button that starts the talking points from the person's saved reasons."""
+
+    where = "before"
+
+    def __init__(self, form: Form) -> None:
+        self.form = form
+        self.reasons = reasons(form.journal)
+        self.button = w.Button(description="Start my talking points from my reasons",
+                               layout=w.Layout(width="auto"))  # fmt: skip
+        self.button.on_click(lambda _: self.take())
+        note = (
+            "You have saved reasons on <a href='05-reasons.ipynb'>My reasons</a>."
+            if self.reasons
+            else "Once you have written <a href='05-reasons.ipynb'>your reasons</a>, they can "
+            "start your talking points."
+        )
+        self.button.layout.display = None if self.reasons else "none"
+        self.widget = w.VBox([w.HTML(f'<p class="kit-help">{note}</p>'), self.button])
+
+    def take(self) -> None:
+        """Add each saved reason as a talking point, once."""
+        points = self.form.inputs["talking_points"]
+        have = [p.get("point") for p in points.value or []]
+        for reason in self.reasons:
+            if reason not in have:
+                points.append({"point": reason})
+
+    def refresh(self, answers: dict[str, Any] | None) -> None:
+        """Reasons come from another page."""
+
+
+class IStatement:
+    """The I-statement, put together live under its blanks, with a way into the draft."""
+
+    where = "placed"
+    BLANKS = ("need", "feel", "when", "because")
+
+    def __init__(self, form: Form) -> None:
+        self.form = form
+        self.preview = w.HTML(layout=full())
+        self.preview.add_class("kit-i-statement")
+        self.add = w.Button(description="Add it to my draft", layout=w.Layout(width="auto"))
+        self.add.on_click(lambda _: self.into_draft())
+        self.widget = w.VBox([self.preview, self.add], layout=full())
+        last = form.inputs[self.BLANKS[-1]]
+        last.box.children = (*last.box.children, self.widget)
+        for blank in self.BLANKS:
+            form.inputs[blank].on_change(self.update)
+        self.update()
+
+    def sentence(self) -> str:
+        from ..analysis.conversation import i_statement
+
+        return i_statement(*(self.form.inputs[b].value for b in self.BLANKS))
+
+    def update(self) -> None:
+        text = self.sentence()
+        self.preview.value = f"<blockquote>{html.escape(text)}</blockquote>" if text else ""
+        self.add.layout.display = None if text else "none"
+
+    def into_draft(self) -> None:
+        draft = self.form.inputs["draft"]
+        text = self.sentence()
+        current = draft.value or ""
+        if text and text not in current:
+            draft.value = f"{current.rstrip()}\n\n{text}".strip()
+
+    def refresh(self, answers: dict[str, Any] | None) -> None:
+        self.update()
+
+
+class WordingCheck:
+    """Gentle suggestions under the draft, as it is typed. Never a block."""
+
+    where = "placed"
+
+    def __init__(self, form: Form) -> None:
+        self.form = form
+        self.widget = w.HTML(layout=full())
+        self.widget.add_class("kit-wording")
+        draft = form.inputs["draft"]
+        draft.box.children = (*draft.box.children, self.widget)
+        draft.on_change(self.update)
+        self.update()
+
+    def update(self) -> None:
+        from ..analysis.conversation import wording_check
+
+        hints = wording_check(self.form.inputs["draft"].value)
+        if not hints:
+            self.widget.value = ""
+            return
+        items = "".join(
+            f"<li><strong>“{html.escape(h.found)}”</strong>: {html.escape(h.why)} "
+            f"<em>{html.escape(h.instead)}</em></li>"
+            for h in hints
+        )
+        self.widget.value = (
+            '<div class="kit-help"><p>A few words that may land harder than you mean them '
+            f"(only suggestions; it's your call):</p><ul>{items}</ul></div>"
+        )
+
+    def refresh(self, answers: dict[str, Any] | None) -> None:
+        self.update()
+
+
+class DraftDownload:
+    """After saving, the draft as a text file to keep, print or send from elsewhere."""
+
+    def __init__(self, form: Form) -> None:
+        self.widget = w.HTML(layout=full())
+
+    def refresh(self, answers: dict[str, Any] | None) -> None:
+        draft = (answers or {}).get("draft")
+        self.widget.value = (
+            download_link("my-words.txt", draft.encode("utf-8"), "text/plain",
+                          "Save my draft as a text file")
+            if draft
+            else ""
+        )  # fmt: skip
