@@ -520,3 +520,41 @@ def test_draft_is_checked_and_can_be_downloaded(journal: kit.Journal) -> None:
     assert form.save() is not None, "suggestions never block saving"
     link = next(e for e in extras if type(e).__name__ == "DraftDownload").widget.value
     assert 'download="my-words.txt"' in link
+
+
+def test_contact_plan_advice_follows_the_self_check(journal: kit.Journal) -> None:
+    """Does the suggestion update as the self-check is answered, safety first?"""
+    form, extras = page(journal, "contact-plan")
+    advice = next(e for e in extras if type(e).__name__ == "ContactAdvice")
+    assert advice.widget.value == ""
+    form.inputs["style"].value = "gentle-rain"
+    form.inputs["pulled_back"].value = 0
+    assert "a gradual fade" in advice.widget.value
+    form.inputs["pulled_back"].value = 4
+    assert "a clean break" in advice.widget.value
+    assert "Only a suggestion" in advice.widget.value
+    assert form.inputs["approach"].value is None, "the person chooses"
+
+
+def test_contact_plan_with_a_safety_flag(journal: kit.Journal) -> None:
+    """With a safety concern, is a clean break with an advocate suggested from the start?"""
+    journal.save("wellbeing", {"overall": 2, "afraid": True})
+    _, extras = page(journal, "contact-plan")
+    advice = next(e for e in extras if type(e).__name__ == "ContactAdvice")
+    assert "a clean break" in advice.widget.value
+    assert "advocate" in advice.widget.value
+
+
+def test_fade_chart_after_saving_a_fade(journal: kit.Journal) -> None:
+    """After saving a fade plan, are its weekly targets drawn beside logged contact?"""
+    start = dt.date.today() - dt.timedelta(days=7)
+    journal.save("check-in", {"day": start.isoformat(), "mood": 5, "contacted": True})
+    form, extras = page(journal, "contact-plan")
+    chart = next(e for e in extras if type(e).__name__ == "FadeChart")
+    form.inputs["approach"].value = "fade"
+    form.inputs["fade_start"].value = start.isoformat()
+    form.inputs["contacts_now"].value = 3
+    form.inputs["fade_weeks"].value = 3
+    assert form.save() is not None
+    assert list(chart.figure.data[1].y) == [2, 1, 0]
+    assert chart.figure.data[0].y[0] == 1

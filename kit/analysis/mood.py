@@ -89,7 +89,14 @@ def milestones_from(answers: Mapping[str, Any] | None) -> list[tuple[pd.Timestam
     return sorted((pd.Timestamp(e["date"]), e["what"]) for e in entries)
 
 
-def step_milestones(conversation: Mapping[str, Any] | None) -> list[tuple[pd.Timestamp, str]]:
-    """Milestones the steps know of: the day of the honest conversation."""
-    day = (conversation or {}).get("happened_on")
-    return [(pd.Timestamp(day), "The conversation")] if day else []
+def step_milestones(
+    conversation: Mapping[str, Any] | None, contact_plan: Mapping[str, Any] | None = None
+) -> list[tuple[pd.Timestamp, str]]:
+    """Milestones the steps know of: the honest conversation, and a clean break's day."""
+    found = []
+    if (conversation or {}).get("happened_on"):
+        found.append((pd.Timestamp(conversation["happened_on"]), "The conversation"))
+    plan = contact_plan or {}
+    if plan.get("approach") == "clean-break" and plan.get("break_date"):
+        found.append((pd.Timestamp(plan["break_date"]), "No contact from here"))
+    return found

@@ -215,6 +215,7 @@ EXTRAS: dict[str, list[Callable[[Form], Any]]] = {
         steps.WordingCheck,
         steps.DraftDownload,
     ],
+    "contact-plan": [steps.ContactAdvice, steps.FadeChart],
     "who5": [ScorePanel],
     "phq9": [CrisisPanel, ScorePanel],
     "gad7": [ScorePanel],

@@ -187,3 +187,84 @@ class DraftDownload:
             if draft
             else ""
         )  # fmt: skip
+
+
+class ContactAdvice:
+    """The fade-or-clean-break suggestion, with its reasons, updated as the self-check is
+    answered; it sits under the self-check and never chooses for the person."""
+
+    where = "placed"
+    ASKED = ("pulled_back", "shared", "past_reactions", "style")
+
+    def __init__(self, form: Form) -> None:
+        self.form = form
+        self.flagged = bool(safety_flags(form.journal))
+        self.widget = w.HTML(layout=full())
+        self.widget.add_class("kit-advice")
+        last = form.inputs[self.ASKED[-1]]
+        last.box.children = (*last.box.children, self.widget)
+        for key in self.ASKED:
+            form.inputs[key].on_change(self.update)
+        self.update()
+
+    def update(self) -> None:
+        from ..analysis.contact import recommend
+
+        answers = {k: self.form.inputs[k].value for k in self.ASKED}
+        advice = recommend({k: v for k, v in answers.items() if v is not None}, self.flagged)
+        if advice is None:
+            self.widget.value = ""
+            return
+        name = {"fade": "a gradual fade", "clean-break": "a clean break"}[advice.approach]
+        items = "".join(f"<li>{html.escape(r)}</li>" for r in advice.reasons)
+        extra = ""
+        if advice.with_advocate:
+            extra += (
+                "<p>Please plan it with an advocate: the support lines on the "
+                "<a href='00-start.ipynb'>start page</a> can help, free and in confidence.</p>"
+            )
+        if advice.practical_contact:
+            shared = ", ".join(advice.practical_contact)
+            extra += (
+                f"<p>Because you share {html.escape(shared)}, some contact will go on. Keep it "
+                "to practical matters, in writing where you can.</p>"
+            )
+        self.widget.value = (
+            f'<div class="kit-score"><strong>This suggests {name}.</strong>'
+            f"<ul>{items}</ul>{extra}<p class='kit-help'>Only a suggestion: you know your "
+            "life best.</p></div>"
+        )
+
+    def refresh(self, answers: dict[str, Any] | None) -> None:
+        self.update()
+
+
+class FadeChart:
+    """A fade's weekly targets beside the contact logged in check-ins."""
+
+    def __init__(self, form: Form) -> None:
+        self.form = form
+        self.widget = w.Output(layout=full())
+        self.widget.add_class("kit-chart")
+        self.figure: Any = None
+
+    def refresh(self, answers: dict[str, Any] | None) -> None:
+        import datetime as dt
+
+        from IPython.display import display
+
+        a = answers or {}
+        self.figure = None
+        if a.get("approach") == "fade" and all(k in a for k in ("fade_start", "contacts_now")):
+            from ..analysis.contact import fade_progress
+            from ..plots.contact import fade_figure
+
+            progress = fade_progress(
+                self.form.journal.checkins(), dt.date.fromisoformat(a["fade_start"]),
+                a["contacts_now"], a.get("fade_weeks", 4),
+            )  # fmt: skip
+            self.figure = fade_figure(progress)
+        self.widget.clear_output(wait=True)
+        if self.figure is not None:
+            with self.widget:
+                display(self.figure)

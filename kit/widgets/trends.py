@@ -83,7 +83,9 @@ class Trends(DisplayOnce):
         scores = in_range(self.all_scores.set_index("date"), days, self.today).reset_index()
         milestones = sorted(
             milestones_from(self.journal.latest("milestones"))
-            + step_milestones(self.journal.latest("conversation"))
+            + step_milestones(
+                self.journal.latest("conversation"), self.journal.latest("contact-plan")
+            )
         )
         candidates = {
             "mood": trends.mood_figure(mood_trend(frame), milestones),

@@ -1,0 +1,32 @@
+"""A fade, week by week: the target for each week beside the contact logged in check-ins."""
+
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+
+
+def fade_figure(progress: pd.DataFrame) -> go.Figure | None:
+    """Bars of days in touch each week, a stepped line of the targets; None without a plan."""
+    if progress.empty:
+        return None
+    labels = [f"Week {w}" for w in progress["week"]]
+    figure = go.Figure(
+        [
+            go.Bar(x=labels, y=progress["logged"], name="Days in touch (from check-ins)",
+                   marker={"color": "#6a3d9a", "pattern": {"shape": "/"}},
+                   text=progress["logged"], textposition="outside"),
+            go.Scatter(x=labels, y=progress["target"], name="Your target", mode="lines+markers",
+                       line={"color": "#1d4f73", "shape": "hv", "width": 3},
+                       marker={"symbol": "diamond", "size": 9}),
+        ]
+    )  # fmt: skip
+    figure.update_layout(
+        title={"text": "Your fade, week by week", "font": {"size": 15}},
+        yaxis={"range": [0, 7.8], "title": {"text": "Days in touch"}},
+        legend={"orientation": "h", "y": -0.2},
+        margin={"l": 10, "r": 10, "t": 50, "b": 10},
+        height=340,
+        plot_bgcolor="white",
+    )
+    return figure
