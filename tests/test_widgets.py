@@ -558,3 +558,30 @@ def test_fade_chart_after_saving_a_fade(journal: kit.Journal) -> None:
     assert form.save() is not None
     assert list(chart.figure.data[1].y) == [2, 1, 0]
     assert chart.figure.data[0].y[0] == 1
+
+
+def test_detox_progress_and_profile_streak(journal: kit.Journal) -> None:
+    """Does the detox page show progress and the run of days without checking profiles?"""
+    for i, looked in enumerate([True, False, False, False]):
+        day = (dt.date.today() - dt.timedelta(days=4 - i)).isoformat()
+        journal.save("check-in", {"day": day, "mood": 5, "checked_profiles": looked})
+    form, extras = page(journal, "digital-detox")
+    safety = next(e for e in extras if type(e).__name__ == "DetoxSafety")
+    assert safety.widget.layout.display == "none"
+    places = form.inputs["places"]
+    places.entries[0]["action"].value = "block"
+    places.entries[0]["state"].value = "done"
+    places.entries[1]["action"].value = "mute"
+    form.save()
+    panel = next(e for e in extras if type(e).__name__ == "DetoxProgressPanel")
+    assert "1 of 2 done, 1 still to do." in panel.widget.value
+    assert "3 check-ins in a row without checking their profiles" in panel.widget.value
+
+
+def test_detox_safety_note_with_a_concern(journal: kit.Journal) -> None:
+    """With a safety concern, does the page warn calmly about cutting off access suddenly?"""
+    journal.save("wellbeing", {"overall": 2, "monitored": True})
+    _, extras = page(journal, "digital-detox")
+    safety = next(e for e in extras if type(e).__name__ == "DetoxSafety")
+    assert safety.widget.layout.display is None
+    assert "advocate" in safety.widget.value

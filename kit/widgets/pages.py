@@ -216,6 +216,7 @@ EXTRAS: dict[str, list[Callable[[Form], Any]]] = {
         steps.DraftDownload,
     ],
     "contact-plan": [steps.ContactAdvice, steps.FadeChart],
+    "digital-detox": [steps.DetoxSafety, steps.DetoxProgressPanel],
     "who5": [ScorePanel],
     "phq9": [CrisisPanel, ScorePanel],
     "gad7": [ScorePanel],

@@ -268,3 +268,62 @@ class FadeChart:
         if self.figure is not None:
             with self.widget:
                 display(self.figure)
+
+
+DETOX_SAFETY = """
+<div class="kit-safety" role="region" aria-label="Cutting off access safely">
+<h3>Before you cut off access</h3>
+<p>Some of your answers said you may not be safe with them. If they are used to checking
+your phone, your location or your accounts, suddenly cutting them off can make them angry
+or make them look for you. It may be safer to plan the order and the timing with an
+advocate first (the lines on the <a href="00-start.ipynb">start page</a> can help), and to
+change passwords and location sharing from a device they can't reach.</p>
+</div>
+"""
+
+
+class DetoxSafety:
+    """A calm note about cutting off a controlling partner's access, when a concern exists."""
+
+    where = "before"
+
+    def __init__(self, form: Form) -> None:
+        self.widget = w.HTML(DETOX_SAFETY, layout=full())
+        self.widget.layout.display = None if safety_flags(form.journal) else "none"
+
+    def refresh(self, answers: dict[str, Any] | None) -> None:
+        """The concern comes from another page."""
+
+
+class DetoxProgressPanel:
+    """How far along the list is, and the run of check-ins without checking their profiles."""
+
+    def __init__(self, form: Form) -> None:
+        self.form = form
+        self.widget = w.HTML(layout=full())
+
+    def refresh(self, answers: dict[str, Any] | None) -> None:
+        from ..analysis.detox import detox_progress
+        from ..analysis.mood import streak
+
+        done = detox_progress(answers)
+        run = streak(self.form.journal.checkins(), "checked_profiles")
+        lines = []
+        if done.planned:
+            lines.append(
+                f"{done.done} of {done.planned} done, {done.to_do} still to do"
+                + (f", {done.not_doing} decided against" if done.not_doing else "")
+                + "."
+            )
+        if run.longest:
+            lines.append(
+                f"{run.current} check-in{'s' if run.current != 1 else ''} in a row without "
+                f"checking their profiles (your longest run: {run.longest})."
+            )
+        self.widget.value = (
+            '<div class="kit-score">'
+            + "".join(f"<p>{html.escape(x)}</p>" for x in lines)
+            + "</div>"
+            if lines
+            else ""
+        )

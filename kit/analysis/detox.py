@@ -1,0 +1,29 @@
+"""The digital detox: how far along the list is."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+
+@dataclass(frozen=True)
+class DetoxProgress:
+    """Places with a plan, and how many are done, still to do, or decided against."""
+
+    planned: int
+    done: int
+    to_do: int
+    not_doing: int
+
+
+def detox_progress(answers: Mapping[str, Any] | None) -> DetoxProgress:
+    """Count the places that have an action chosen, by where each stands."""
+    places = [p for p in (answers or {}).get("places") or [] if p.get("action")]
+    states = [p.get("state", "todo") for p in places]
+    return DetoxProgress(
+        planned=len(places),
+        done=states.count("done"),
+        to_do=states.count("todo"),
+        not_doing=states.count("not-doing"),
+    )
