@@ -107,6 +107,7 @@ class Record:
 
 RECORD_COLUMNS = "id, worksheet, version, saved_at, payload"
 CHECK_IN = "check-in"
+RECLAIM = "reclaim"
 SCALES = ("who5", "phq9", "gad7")
 
 
@@ -232,7 +233,8 @@ class Journal:
         """Daily check-ins as a DataFrame: one row per day (the newest save), oldest first.
 
         The index is the day (``date``); there is a column for every check-in field, plus
-        ``tags`` (the activities and the person's own tags, as one list) and ``saved_at``.
+        ``tags`` (activities, the person's own tags, and what they logged on "Reclaim your
+        time" for that day, as one list) and ``saved_at``.
         """
         import pandas as pd
 
@@ -241,11 +243,16 @@ class Journal:
         for record in self.history(CHECK_IN):
             newest[record.answers[sheet.daily]] = record
         columns = [f.id for f in sheet.fields if f.id != sheet.daily]
+        # What the person logged on "Reclaim your time" counts as a tag on that day too.
+        reclaimed: dict[str, list[str]] = {}
+        for entry in (self.latest(RECLAIM) or {}).get("done") or []:
+            reclaimed.setdefault(entry["day"], []).extend(_own_tags(entry["what"]))
         rows = []
         for day in sorted(newest):
             answers = newest[day].answers
             row: dict[str, Any] = {c: answers.get(c) for c in columns}
-            row["tags"] = list(answers.get("activities") or []) + _own_tags(answers.get("own_tags"))
+            tags = list(answers.get("activities") or []) + _own_tags(answers.get("own_tags"))
+            row["tags"] = tags + [t for t in reclaimed.get(day, []) if t not in tags]
             row["saved_at"] = newest[day].saved_at
             rows.append(row)
         frame = pd.DataFrame(rows, columns=[*columns, "tags", "saved_at"])

@@ -122,3 +122,15 @@ def test_summary_follows_the_day_shown(journal: kit.Journal) -> None:
     assert "Called my sister" in summary.widget.value
     form.inputs["day"].value = "2026-11-21"
     assert summary.widget.value == ""
+
+
+def test_reclaimed_time_shows_as_tags_on_that_days_check_in(journal: kit.Journal) -> None:
+    """Does what was logged on "Reclaim your time" become a tag on that day's check-in?"""
+    checkin(journal, "2026-05-01", 7, activities=["friends"])
+    checkin(journal, "2026-05-02", 5)
+    journal.save("reclaim", {"done": [{"what": "Pottery class", "day": "2026-05-01"},
+                                      {"what": "Friends", "day": "2026-05-01"},
+                                      {"what": "Long swim", "day": "2026-05-09"}]})  # fmt: skip
+    frame = journal.checkins()
+    assert frame.loc["2026-05-01", "tags"] == ["friends", "pottery class"]
+    assert frame.loc["2026-05-02", "tags"] == []

@@ -201,6 +201,25 @@ class ScorePanel:
         )
 
 
+def _roles_chart(form: Form) -> Chart:
+    from ..analysis.support import role_coverage
+    from ..plots.support import roles_figure
+
+    return Chart(form, lambda answers: roles_figure(role_coverage(form.sheet, answers)))
+
+
+class Lines:
+    """Professional and crisis lines, for the country chosen once."""
+
+    def __init__(self, form: Form) -> None:
+        self.widget = w.VBox(
+            [w.HTML("<h3>Professional and crisis lines</h3>"), SupportLines(form.journal).widget]
+        )
+
+    def refresh(self, answers: dict[str, Any] | None) -> None:
+        """The lines are data; they do not change with these answers."""
+
+
 # Page id -> what it adds below Save, before the summary (each takes the form and has
 # .widget and .refresh).
 EXTRAS: dict[str, list[Callable[[Form], Any]]] = {
@@ -217,6 +236,7 @@ EXTRAS: dict[str, list[Callable[[Form], Any]]] = {
     ],
     "contact-plan": [steps.ContactAdvice, steps.FadeChart],
     "digital-detox": [steps.DetoxSafety, steps.DetoxProgressPanel],
+    "support": [_roles_chart, Lines],
     "who5": [ScorePanel],
     "phq9": [CrisisPanel, ScorePanel],
     "gad7": [ScorePanel],
