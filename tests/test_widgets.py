@@ -585,3 +585,27 @@ def test_detox_safety_note_with_a_concern(journal: kit.Journal) -> None:
     safety = next(e for e in extras if type(e).__name__ == "DetoxSafety")
     assert safety.widget.layout.display is None
     assert "advocate" in safety.widget.value
+
+
+def test_bad_day_protocol(journal: kit.Journal) -> None:
+    """On a low day, are my reasons, kind words and my chosen person shown; at the lowest,
+    the crisis lines first?"""
+    today = dt.date.today().isoformat()
+    journal.save("reasons", {"reasons": [{"reason": "I deserve <calm>."}]})
+    journal.save("support", {"people": [{"name": "Ana", "reach": "07700 900123"}],
+                             "for_bad_night": "Ana"})  # fmt: skip
+    _, extras = page(journal, "kindness")
+    protocol = next(e for e in extras if type(e).__name__ == "BadDayProtocol")
+    assert protocol.panel.children == ()
+    protocol.open()
+    text = " ".join(x.value for x in every_widget(protocol.panel) if isinstance(x, w.HTML))
+    assert "I deserve &lt;calm&gt;." in text
+    assert "You chose Ana (07700 900123)" in text
+    assert "Please reach out now" not in text
+
+    journal.save("check-in", {"day": today, "mood": 1})
+    _, extras = page(journal, "kindness")
+    protocol = next(e for e in extras if type(e).__name__ == "BadDayProtocol")
+    first = protocol.panel.children[0]
+    assert "Please reach out now" in first.value
+    assert protocol.ask.layout.display == "none"

@@ -237,6 +237,7 @@ EXTRAS: dict[str, list[Callable[[Form], Any]]] = {
     "contact-plan": [steps.ContactAdvice, steps.FadeChart],
     "digital-detox": [steps.DetoxSafety, steps.DetoxProgressPanel],
     "support": [_roles_chart, Lines],
+    "kindness": [steps.BadDayProtocol],
     "who5": [ScorePanel],
     "phq9": [CrisisPanel, ScorePanel],
     "gad7": [ScorePanel],

@@ -327,3 +327,91 @@ class DetoxProgressPanel:
             if lines
             else ""
         )
+
+
+KIND_WORDS = """
+<ul class="kit-kind-words">
+<li>This is a hard day, not a wrong decision. Both can be true: you miss them, and leaving
+was right for you.</li>
+<li>What would you say to a friend feeling this way? Say it to yourself, out loud if you
+can.</li>
+<li>Feelings come in waves. You don't have to act on this one; you only have to get
+through it.</li>
+<li>Do one small kind thing for your body: water, food, a shower, ten minutes outside.</li>
+</ul>
+"""
+
+CRISIS_FIRST = """
+<div class="kit-crisis" role="alert">
+<h3>Please reach out now</h3>
+<p>You are having the hardest kind of day. You don't have to get through it alone: call
+one of the lines below, or your local emergency number if you might hurt yourself.</p>
+</div>
+"""
+
+
+class BadDayProtocol:
+    """Reasons, kind words and the chosen person, when today is bad (or when asked)."""
+
+    where = "before"
+
+    def __init__(self, form: Form) -> None:
+        import datetime as dt
+
+        journal = form.journal
+        today = journal.for_day("check-in", dt.date.today())
+        self.today_mood = today.answers.get("mood") if today else None
+        self.item9 = (journal.latest("phq9") or {}).get("q9")
+        self.asked = False
+        self.ask = w.Button(description="I'm having a bad day", layout=w.Layout(width="auto"))
+        self.ask.on_click(lambda _: self.open())
+        self.panel = w.VBox(layout=full())
+        self.panel.add_class("kit-bad-day")
+        self.journal = journal
+        self.widget = w.VBox([self.ask, self.panel], layout=full())
+        self.update()
+
+    def open(self) -> None:
+        self.asked = True
+        self.update()
+
+    def update(self) -> None:
+        from ..analysis.kindness import bad_day
+
+        state = bad_day(self.today_mood, self.item9, self.asked)
+        self.ask.layout.display = "none" if state.show else None
+        if not state.show:
+            self.panel.children = ()
+            return
+        parts: list[w.Widget] = []
+        if state.crisis_first:
+            parts += [w.HTML(CRISIS_FIRST, layout=full()), SupportLines(self.journal).widget]
+        mine = reasons(self.journal)
+        listed = "".join(f"<li>{html.escape(r)}</li>" for r in mine)
+        parts.append(
+            w.HTML(
+                "<h3>Your reasons, in your own words</h3>"
+                + (f"<ul>{listed}</ul>" if mine else "<p>You haven't written your reasons yet. "
+                   "<a href='05-reasons.ipynb'>My reasons</a> keeps them for days like this.</p>")
+                + "<h3>A few kind words</h3>" + KIND_WORDS,
+                layout=full(),
+            )
+        )  # fmt: skip
+        parts.append(w.HTML(self._person(), layout=full()))
+        self.panel.children = parts
+
+    def _person(self) -> str:
+        plan = self.journal.latest("support") or {}
+        name = plan.get("for_bad_night")
+        if not name:
+            return (
+                "<p>Who could you call tonight? <a href='09-support.ipynb'>Your people</a> is "
+                "the place to decide in advance.</p>"
+            )
+        person = next((p for p in plan.get("people", []) if p["name"] == name), {})
+        reach = f" ({html.escape(person['reach'])})" if person.get("reach") else ""
+        chosen = html.escape(name)
+        return f"<h3>Who to call</h3><p>You chose {chosen}{reach} for a night like this.</p>"
+
+    def refresh(self, answers: dict[str, Any] | None) -> None:
+        """Today's mood and the reasons come from other pages."""
