@@ -208,6 +208,13 @@ def _roles_chart(form: Form) -> Chart:
     return Chart(form, lambda answers: roles_figure(role_coverage(form.sheet, answers)))
 
 
+def _belief_chart(form: Form) -> Chart:
+    from ..analysis.whatifs import belief_changes
+    from ..plots.whatifs import belief_figure
+
+    return Chart(form, lambda answers: belief_figure(belief_changes(answers)))
+
+
 class Lines:
     """Professional and crisis lines, for the country chosen once."""
 
@@ -238,6 +245,7 @@ EXTRAS: dict[str, list[Callable[[Form], Any]]] = {
     "digital-detox": [steps.DetoxSafety, steps.DetoxProgressPanel],
     "support": [_roles_chart, Lines],
     "kindness": [steps.BadDayProtocol],
+    "what-ifs": [_belief_chart],
     "who5": [ScorePanel],
     "phq9": [CrisisPanel, ScorePanel],
     "gad7": [ScorePanel],
