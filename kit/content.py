@@ -232,7 +232,7 @@ class _Checker:
             if len(spec["states"]) < 2:
                 raise self.fail("a checklist needs at least two states", fid)
         if kind in ("multi", "rank", "list") and "max_items" in raw:
-            spec["max_items"] = self.integer(raw["max_items"], "max_items", fid, low=1, high=1000)
+            spec["max_items"] = self.integer(raw["max_items"], "max_items", fid, low=1, high=10_000)
             if kind != "list" and spec["max_items"] > len(spec["options"]):
                 raise self.fail("max_items is larger than the number of options (bad range)", fid)
         if kind == "ratings":

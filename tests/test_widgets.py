@@ -609,3 +609,20 @@ def test_bad_day_protocol(journal: kit.Journal) -> None:
     first = protocol.panel.children[0]
     assert "Please reach out now" in first.value
     assert protocol.ask.layout.display == "none"
+
+
+def test_a_win_found_in_a_check_in_counts_with_one_click(journal: kit.Journal) -> None:
+    """Is a day without checking their profiles offered as a win, logged in one click?"""
+    yesterday = (dt.date.today() - dt.timedelta(days=1)).isoformat()
+    journal.save("check-in", {"day": yesterday, "mood": 5, "checked_profiles": False})
+    _, extras = page(journal, "wins")
+    found = next(e for e in extras if type(e).__name__ == "WinsFound")
+    (row,) = found.rows.children
+    assert "A day without checking their profiles" in row.children[1].value
+    row.children[0].click()
+    assert journal.latest("wins") == {"wins": [{"day": yesterday, "category": "no-profiles"}]}
+    assert "Nothing new spotted" in found.rows.children[0].value
+    party = next(e for e in extras if type(e).__name__ == "Celebration")
+    assert "Noted." in party.words.value
+    assert "1 check-ins in a row without checking their profiles" in party.words.value
+    assert party.figure is not None

@@ -246,6 +246,7 @@ EXTRAS: dict[str, list[Callable[[Form], Any]]] = {
     "support": [_roles_chart, Lines],
     "kindness": [steps.BadDayProtocol],
     "what-ifs": [_belief_chart],
+    "wins": [steps.WinsFound, steps.Celebration],
     "who5": [ScorePanel],
     "phq9": [CrisisPanel, ScorePanel],
     "gad7": [ScorePanel],

@@ -415,3 +415,99 @@ class BadDayProtocol:
 
     def refresh(self, answers: dict[str, Any] | None) -> None:
         """Today's mood and the reasons come from other pages."""
+
+
+class WinsFound:
+    """Wins spotted in recent check-ins, each with a one-click "Yes, that counts"."""
+
+    where = "before"
+    SHOWN = 12
+
+    def __init__(self, form: Form) -> None:
+        self.form = form
+        self.rows = w.VBox(layout=full())
+        self.widget = w.VBox(
+            [w.HTML("<h3>Spotted in your check-ins</h3>"), self.rows], layout=full()
+        )
+        self.widget.add_class("kit-wins-found")
+
+    def refresh(self, answers: dict[str, Any] | None) -> None:
+        from ..analysis.wins import logged_wins, not_yet_logged, wins_in_checkins
+
+        labels = {str(o): o.label for o in self.form.sheet.field("wins").fields[1].options}
+        fresh = not_yet_logged(
+            wins_in_checkins(self.form.journal.checkins()), logged_wins(answers)
+        )[: self.SHOWN]
+        rows = []
+        for win in fresh:
+            text = win.what or labels[win.category]
+            button = w.Button(description="Yes, that counts", layout=w.Layout(width="auto"))
+            button.on_click(lambda _, found=win: self.count(found))
+            row = w.HBox(
+                [button, w.HTML(f"<span>{html.escape(win.day)}: {html.escape(text)}</span>")]
+            )
+            row.add_class("kit-win-found")
+            rows.append(row)
+        if not rows:
+            rows = [
+                w.HTML(
+                    '<p class="kit-help">Nothing new spotted. Your check-ins feed this list.</p>'
+                )
+            ]
+        self.rows.children = rows
+
+    def count(self, win) -> None:
+        """Log the win and save straight away: one click."""
+        wins = self.form.inputs["wins"]
+        entry = {"day": win.day, "category": win.category} | (
+            {"what": win.what} if win.what else {}
+        )
+        wins.append(entry)
+        self.form.save()
+
+
+class Celebration:
+    """After a save: a quiet word, a no-contact milestone when one is reached, the streaks,
+    and the wins adding up."""
+
+    def __init__(self, form: Form) -> None:
+        self.form = form
+        self.words = w.HTML(layout=full())
+        self.chart = w.Output(layout=full())
+        self.chart.add_class("kit-chart")
+        self.widget = w.VBox([self.words, self.chart], layout=full())
+        self.figure: Any = None
+        self._seen = len((form.saved or {}).get("wins") or [])
+
+    def refresh(self, answers: dict[str, Any] | None) -> None:
+        from IPython.display import display
+
+        from ..analysis.mood import streak
+        from ..analysis.wins import logged_wins, milestone_reached, wins_over_time
+        from ..plots.wins import wins_figure
+
+        frame = self.form.journal.checkins()
+        contact, profiles = streak(frame, "contacted"), streak(frame, "checked_profiles")
+        lines = []
+        count = len((answers or {}).get("wins") or [])
+        if count > self._seen:
+            lines.append("Noted. Small steps like this are how you get there.")
+        self._seen = count
+        reached = milestone_reached(contact.current)
+        if reached:
+            lines.append(
+                {1: "A whole day without contacting them. That is where it starts.",
+                 7: "A week of check-ins without contacting them. Look at you.",
+                 30: "Thirty check-ins in a row without contact. That is a real change.",
+                 100: "One hundred check-ins without contact. Take a moment to be proud."}[reached]
+            )  # fmt: skip
+        for run, what in ((contact, "without contacting them"),
+                          (profiles, "without checking their profiles")):  # fmt: skip
+            if run.longest:
+                lines.append(f"{run.current} check-ins in a row {what} (longest: {run.longest}).")
+        self.words.value = "".join(f"<p>{html.escape(x)}</p>" for x in lines)
+        self.figure = wins_figure(wins_over_time(logged_wins(answers)))
+        self.chart.clear_output(wait=True)
+        if self.figure is not None:
+            with self.chart:
+                display(self.figure)

@@ -29,3 +29,26 @@ def test_conversation_with_a_safety_flag_recommends_a_safe_channel(page: Page, s
     with kit.open_journal(server.data_dir) as journal:
         assert journal.latest("conversation")["channel"] == "letter"
         journal.save("wellbeing", {"overall": 3, "hurt": False})  # leave no flag behind
+
+
+def test_a_check_in_without_checking_profiles_is_a_win(page: Page, server) -> None:
+    """Does a check-in without checking their profiles show up as a win and lengthen the
+    streak?"""
+    page.goto(server.page("14-check-in.ipynb"))
+    expect(page.locator(".kit-save")).to_be_visible()
+    page.locator(".kit-field-mood .widget-toggle-button", has_text=re.compile("^6$")).click()
+    page.locator(".kit-field-checked_profiles").get_by_label("No").check()
+    page.locator(".kit-save").click()
+    expect(page.locator(".kit-status")).to_have_text(re.compile("^Saved"))
+    with kit.open_journal(server.data_dir) as journal:
+        before = journal.checkins()["checked_profiles"].eq(False).sum()
+    assert before >= 1
+
+    page.goto(server.page("13-wins.ipynb"))
+    found = page.locator(".kit-win-found", has_text="without checking their profiles").first
+    expect(found).to_be_visible()
+    found.get_by_role("button", name="Yes, that counts").click()
+    expect(page.locator(".kit-status")).to_have_text(re.compile("^Saved"))
+    expect(page.locator(".kit-form")).to_contain_text("in a row without checking their profiles")
+    with kit.open_journal(server.data_dir) as journal:
+        assert any(w["category"] == "no-profiles" for w in journal.latest("wins")["wins"])
