@@ -42,6 +42,7 @@ if TYPE_CHECKING:
     from .widgets import (
         show,
         show_journal_location,
+        show_journey,
         show_my_data,
         show_support_lines,
         show_trends,
@@ -75,6 +76,7 @@ __all__ = [
     "score",
     "show",
     "show_journal_location",
+    "show_journey",
     "show_my_data",
     "show_support_lines",
     "show_trends",
@@ -85,6 +87,7 @@ __all__ = [
 _WIDGET_FUNCTIONS = (
     "show",
     "show_journal_location",
+    "show_journey",
     "show_my_data",
     "show_support_lines",
     "show_trends",

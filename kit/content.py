@@ -459,3 +459,26 @@ def _definition(folder: Path, worksheet_id: str) -> Definition:
     if worksheet_id not in files:
         raise UnknownWorksheetError(worksheet_id, list(files))
     return load_definition(files[worksheet_id])
+
+
+@dataclass(frozen=True)
+class JourneyPart:
+    """A part of the journey (the why, the steps, day by day) and its pages in order."""
+
+    title: str
+    pages: tuple[tuple[str, str], ...]  # (notebook, worksheet id)
+
+
+def journey() -> tuple[JourneyPart, ...]:
+    """The journey from ``data/journey.toml``; every page must name a known worksheet."""
+    path = data_dir() / "journey.toml"
+    raw = tomllib.loads(path.read_text(encoding="utf-8-sig"))
+    known = set(worksheet_ids())
+    parts = []
+    for part in raw.get("parts", []):
+        pages = tuple((p["notebook"], p["worksheet"]) for p in part["pages"])
+        for notebook, worksheet in pages:
+            if worksheet not in known:
+                raise DefinitionError(path, f"{notebook} names no worksheet {worksheet!r}")
+        parts.append(JourneyPart(part["title"], pages))
+    return tuple(parts)

@@ -6,6 +6,7 @@ from ..content import definition
 from ..errors import KitError
 from ..journal import Journal, open_journal
 from .form import Form, problem_box
+from .journey import show_journey
 from .mydata import show_my_data
 from .pages import add_page_extras
 from .start import show_journal_location, show_support_lines
@@ -15,6 +16,7 @@ __all__ = [
     "Form",
     "show",
     "show_journal_location",
+    "show_journey",
     "show_my_data",
     "show_support_lines",
     "show_trends",

@@ -1,0 +1,55 @@
+"""The journey on the start page: every page with where it stands, and the next one."""
+
+from __future__ import annotations
+
+import html
+
+import ipywidgets as w
+
+from ..analysis.journey import DONE, NOT_STARTED, next_page, page_state
+from ..content import definition, journey
+from ..journal import Journal
+from ._display import DisplayOnce, show_page
+from .form import STYLE
+from .inputs import full
+
+MARK = {NOT_STARTED: "○ not started", "started": "◐ started", DONE: "● done"}
+
+
+class Journey(DisplayOnce):
+    """The journey for one journal; ``.widget`` goes on the page."""
+
+    def __init__(self, journal: Journal) -> None:
+        states = []
+        blocks = []
+        for part in journey():
+            items = []
+            for notebook, sheet_id in part.pages:
+                sheet = definition(sheet_id)
+                state = page_state(sheet, journal.latest(sheet_id))
+                states.append((notebook, state))
+                items.append(
+                    f'<li><a href="{html.escape(notebook)}">{html.escape(sheet.title)}</a> '
+                    f'<span class="kit-state">{MARK[state]}</span></li>'
+                )
+            blocks.append(f"<h3>{html.escape(part.title)}</h3><ul>{''.join(items)}</ul>")
+        self.states = states
+        self.next = next_page(states)
+        suggestion = ""
+        if self.next:
+            title = next(
+                definition(s).title for p in journey() for n, s in p.pages if n == self.next
+            )
+            suggestion = (
+                f'<p class="kit-next">Next, when you are ready: <a href="{html.escape(self.next)}">'
+                f"{html.escape(title)}</a></p>"
+            )
+        self.widget = w.HTML(
+            f'{STYLE}<div class="kit-form kit-journey">{suggestion}{"".join(blocks)}</div>',
+            layout=full(),
+        )
+
+
+def show_journey(journal: Journal | None = None) -> Journey | None:
+    """Display the journey (the default journal if None)."""
+    return show_page(Journey, journal)
