@@ -331,8 +331,8 @@ class DetoxProgressPanel:
 
 KIND_WORDS = """
 <ul class="kit-kind-words">
-<li>This is a hard day, not a wrong decision. Both can be true: you miss them, and leaving
-was right for you.</li>
+<li>A hard day is not proof of a wrong decision. Both can be true: you miss them, and
+you had your reasons.</li>
 <li>What would you say to a friend feeling this way? Say it to yourself, out loud if you
 can.</li>
 <li>Feelings come in waves. You don't have to act on this one; you only have to get
