@@ -8,7 +8,14 @@ import datetime as dt
 import sys
 from pathlib import Path
 
-from .app.serve import DEFAULT_IP, DEFAULT_PORT, ServeOptions, serve
+from .app.serve import (
+    CULL_IDLE_SECONDS,
+    DEFAULT_EXIT_URL,
+    DEFAULT_IP,
+    DEFAULT_PORT,
+    ServeOptions,
+    serve,
+)
 from .errors import KitError
 from .journal import default_data_dir, open_journal
 
@@ -60,6 +67,19 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="open a browser tab once the server is up",
     )
+    serve_cmd.add_argument(
+        "--exit-url",
+        type=_web_address,
+        default=DEFAULT_EXIT_URL,
+        help=f"where Quick exit and the Escape key go (default {DEFAULT_EXIT_URL})",
+    )
+    serve_cmd.add_argument(
+        "--cull-idle",
+        type=_seconds,
+        default=CULL_IDLE_SECONDS,
+        help=f"shut down a closed page's kernel after this many idle seconds "
+        f"(default {CULL_IDLE_SECONDS})",
+    )
 
     data_help = f"the journal's folder (default: $KIT_DATA_DIR, else {default_data_dir()})"
     export_cmd = commands.add_parser(
@@ -105,6 +125,22 @@ def build_parser() -> argparse.ArgumentParser:
     reminder_cmd.add_argument("file", type=Path, help="the .ics file to write")
     reminder_cmd.add_argument("--at", type=_time, default=dt.time(20, 0), help="time (HH:MM)")
     return parser
+
+
+def _seconds(text: str) -> int:
+    try:
+        seconds = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of seconds") from None
+    if seconds < 2:
+        raise argparse.ArgumentTypeError("at least 2 seconds")
+    return seconds
+
+
+def _web_address(text: str) -> str:
+    if not text.startswith(("https://", "http://")):
+        raise argparse.ArgumentTypeError(f"{text!r} is not a web address (https://...)")
+    return text
 
 
 def _date(text: str) -> dt.date:
@@ -190,7 +226,12 @@ def _demo(args: argparse.Namespace) -> int:
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if args.command == "serve":
-        serve(ServeOptions(args.port, args.ip, args.data_dir, args.notebooks, args.open_browser))
+        serve(
+            ServeOptions(
+                args.port, args.ip, args.data_dir, args.notebooks, args.open_browser,
+                args.exit_url, args.cull_idle,
+            )
+        )  # fmt: skip
         return 0
     actions = {
         "export": _export, "import": _import, "demo": _demo, "report": _report,

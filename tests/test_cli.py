@@ -5,7 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 
-from kit.app.serve import ServeOptions, voila_config
+from kit.app.serve import DEFAULT_EXIT_URL, ServeOptions, voila_config
 
 
 def run(*args: str) -> subprocess.CompletedProcess[str]:
@@ -53,3 +53,21 @@ def test_voila_gets_safe_defaults() -> None:
     assert "default-src 'self'" in csp
     assert "connect-src 'self'" in csp
     assert "https:" not in csp
+    assert config.VoilaConfiguration.resources == {"kit_exit_url": DEFAULT_EXIT_URL}
+
+
+def test_exit_url_must_be_a_web_address() -> None:
+    """Is an exit address that is not a web address refused before anything starts?"""
+    out = run("serve", "--exit-url", "javascript:alert(1)")
+    assert out.returncode == 2
+    assert "not a web address" in out.stderr
+
+
+def test_cull_idle_option() -> None:
+    """Is the idle time before a closed page's kernel is shut down settable, and checked?"""
+    config = voila_config(ServeOptions(cull_idle=30))
+    assert config.MappingKernelManager.cull_idle_timeout == 30
+    assert config.MappingKernelManager.cull_interval == 15
+    out = run("serve", "--cull-idle", "soon")
+    assert out.returncode == 2
+    assert "not a number of seconds" in out.stderr

@@ -20,6 +20,8 @@ TEMPLATE_ROOT = Path(__file__).resolve().parent / "share"
 
 DEFAULT_PORT = 8866
 DEFAULT_IP = "127.0.0.1"
+# Where "Quick exit" and the Escape key go: an everyday site that draws no attention.
+DEFAULT_EXIT_URL = "https://www.bbc.com/weather"
 # A kernel whose page was closed is shut down after this many idle seconds; Voila itself
 # does not shut a kernel down when its tab closes.
 CULL_IDLE_SECONDS = 600
@@ -43,6 +45,8 @@ class ServeOptions:
     data_dir: Path | None = None
     notebooks: Path | None = None
     open_browser: bool = False
+    exit_url: str = DEFAULT_EXIT_URL
+    cull_idle: int = CULL_IDLE_SECONDS
 
 
 # The browser may load nothing from anywhere but this server: no fonts or scripts from a
@@ -80,9 +84,12 @@ def voila_config(options: ServeOptions) -> Config:
     config.VoilaConfiguration.show_tracebacks = False
     # Our template: the lab template with a neutral page title ("Journal").
     config.VoilaConfiguration.template = "kit"
+    config.VoilaConfiguration.resources = {"kit_exit_url": options.exit_url}
     # Closed tabs do not pile up kernels.
-    config.MappingKernelManager.cull_idle_timeout = CULL_IDLE_SECONDS
-    config.MappingKernelManager.cull_interval = CULL_INTERVAL_SECONDS
+    config.MappingKernelManager.cull_idle_timeout = options.cull_idle
+    config.MappingKernelManager.cull_interval = max(
+        1, min(CULL_INTERVAL_SECONDS, options.cull_idle // 2)
+    )
     config.MappingKernelManager.cull_connected = False
     return config
 

@@ -20,6 +20,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 CHROMIUM = Path(os.environ.get("KIT_CHROMIUM", "/usr/bin/chromium"))
 CHROMIUM_FLAGS = [
@@ -32,7 +33,13 @@ CHROMIUM_FLAGS = [
     "--no-first-run",
 ]
 START_TIMEOUT = 90
+# Kernels of closed test pages are shut down after this many idle seconds, so that a long
+# session does not pile up kernels on a 2-core machine.
+CULL_IDLE = 10
 PAGE_TIMEOUT_MS = 60_000
+# A chart's first draw imports plotly in a fresh kernel; on a busy 2-core machine that can
+# take well over expect()'s 5-second default.
+expect.set_options(timeout=30_000)
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -69,7 +76,7 @@ class KitServer:
         with self.log_path.open("ab") as log:
             self.process = subprocess.Popen(
                 [sys.executable, "-m", "kit", "serve", "--port", str(self.port),
-                 "--data-dir", str(self.data_dir)],
+                 "--data-dir", str(self.data_dir), "--cull-idle", str(CULL_IDLE)],
                 stdout=log,
                 stderr=subprocess.STDOUT,
                 env=env,
