@@ -39,7 +39,9 @@ from .journal import Journal, Record, default_data_dir, open_journal
 from .readback import reasons, safety_flags, score
 
 if TYPE_CHECKING:
-    from .widgets import (
+    # Re-exported through __all__ += _WIDGET_FUNCTIONS (which ruff cannot follow), and
+    # loaded lazily by __getattr__ below.
+    from .widgets import (  # noqa: F401
         show,
         show_journal_location,
         show_journey,
@@ -74,16 +76,11 @@ __all__ = [
     "reasons",
     "safety_flags",
     "score",
-    "show",
-    "show_journal_location",
-    "show_journey",
-    "show_my_data",
-    "show_support_lines",
-    "show_trends",
     "worksheet_ids",
 ]
 
-
+# The page functions live in kit.widgets and load ipywidgets only when first asked for,
+# so that scripts using only the journal never do.
 _WIDGET_FUNCTIONS = (
     "show",
     "show_journal_location",
@@ -92,6 +89,7 @@ _WIDGET_FUNCTIONS = (
     "show_support_lines",
     "show_trends",
 )
+__all__ += _WIDGET_FUNCTIONS
 
 
 def __getattr__(name: str) -> Any:
