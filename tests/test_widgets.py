@@ -607,7 +607,9 @@ def test_bad_day_protocol(journal: kit.Journal) -> None:
     _, extras = page(journal, "kindness")
     protocol = next(e for e in extras if type(e).__name__ == "BadDayProtocol")
     first = protocol.panel.children[0]
-    assert "Please reach out now" in first.value
+    first_text = " ".join(x.value for x in every_widget(first) if isinstance(x, w.HTML))
+    assert "Please reach out now" in first_text
+    assert "Samaritans" in first_text
     assert protocol.ask.layout.display == "none"
 
 

@@ -18,7 +18,7 @@ from . import steps
 from .form import Form
 from .inputs import full
 from .safety import SafetyPanel
-from .support import SupportLines
+from .support import with_lines
 
 
 class Summary:
@@ -162,9 +162,7 @@ class CrisisPanel:
 
     def __init__(self, form: Form) -> None:
         self.form = form
-        self.lines = SupportLines(form.journal)
-        self.widget = w.VBox([w.HTML(CRISIS, layout=full()), self.lines.widget], layout=full())
-        self.widget.add_class("kit-crisis-panel")
+        self.widget = with_lines(CRISIS, form.journal, "kit-crisis-panel")
         self.crisis_inputs = [i for i in form.inputs.values() if i.field.crisis]
         for field_input in self.crisis_inputs:
             field_input.on_change(self.check)
@@ -219,9 +217,7 @@ class Lines:
     """Professional and crisis lines, for the country chosen once."""
 
     def __init__(self, form: Form) -> None:
-        self.widget = w.VBox(
-            [w.HTML("<h3>Professional and crisis lines</h3>"), SupportLines(form.journal).widget]
-        )
+        self.widget = with_lines("<h3>Professional and crisis lines</h3>", form.journal)
 
     def refresh(self, answers: dict[str, Any] | None) -> None:
         """The lines are data; they do not change with these answers."""

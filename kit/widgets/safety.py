@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-import ipywidgets as w
-
 from ..journal import Journal
 from ..readback import safety_flags
-from .inputs import full
-from .support import SupportLines
+from .support import with_lines
 
 # Our words, for someone who may be frightened: short, kind, concrete. It never grades
 # danger; it says where a proper assessment can be had.
@@ -36,8 +33,7 @@ class SafetyPanel:
 
     def __init__(self, journal: Journal) -> None:
         self.journal = journal
-        self.lines = SupportLines(journal)
-        self.widget = w.VBox([w.HTML(MESSAGE, layout=full()), self.lines.widget], layout=full())
+        self.widget = with_lines(MESSAGE, journal)
         self.refresh()
 
     def refresh(self, *_: object) -> None:

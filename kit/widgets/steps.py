@@ -15,7 +15,7 @@ from ..readback import reasons, safety_flags
 from ._display import download_link
 from .form import Form
 from .inputs import full
-from .support import SupportLines
+from .support import with_lines
 
 SAFER_CHANNELS = """
 <div class="kit-safety" role="region" aria-label="A safer way to tell them">
@@ -41,9 +41,7 @@ class SaferChannels:
 
     def __init__(self, form: Form) -> None:
         self.form = form
-        self.lines = SupportLines(form.journal)
-        self.widget = w.VBox([w.HTML(SAFER_CHANNELS, layout=full()), self.lines.widget])
-        self.widget.add_class("kit-safer-channels")
+        self.widget = with_lines(SAFER_CHANNELS, form.journal, "kit-safer-channels")
         self.flagged = bool(safety_flags(form.journal))
         self.widget.layout.display = None if self.flagged else "none"
         # In person stays possible (it is their choice), but it is never picked for them,
@@ -385,7 +383,7 @@ class BadDayProtocol:
             return
         parts: list[w.Widget] = []
         if state.crisis_first:
-            parts += [w.HTML(CRISIS_FIRST, layout=full()), SupportLines(self.journal).widget]
+            parts.append(with_lines(CRISIS_FIRST, self.journal))
         mine = reasons(self.journal)
         listed = "".join(f"<li>{html.escape(r)}</li>" for r in mine)
         parts.append(

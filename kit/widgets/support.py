@@ -59,6 +59,14 @@ def lines_for(code: str | None) -> tuple[Country, ...]:
     return chosen + anywhere if chosen else every
 
 
+def with_lines(message_html: str, journal: Journal, css: str | None = None) -> w.VBox:
+    """Our own words (HTML we wrote), followed by the support lines for the chosen country."""
+    box = w.VBox([w.HTML(message_html, layout=full()), SupportLines(journal).widget], layout=full())
+    if css:
+        box.add_class(css)
+    return box
+
+
 class SupportLines:
     """A country picker and that country's lines; the choice is kept in the journal."""
 
