@@ -15,6 +15,7 @@ import ipywidgets as w
 
 from ..analysis.summary import summary
 from . import steps
+from .chart import Chart
 from .form import Form
 from .inputs import full
 from .safety import SafetyPanel
@@ -42,25 +43,6 @@ class Summary:
         )
 
 
-class Chart:
-    """A plotly figure drawn from the latest answers; nothing while there is nothing to draw."""
-
-    def __init__(self, form: Form, draw: Callable[[dict[str, Any] | None], Any]) -> None:
-        self.draw = draw
-        self.figure: Any = None
-        self.widget = w.Output(layout=full())
-        self.widget.add_class("kit-chart")
-
-    def refresh(self, answers: dict[str, Any] | None) -> None:
-        from IPython.display import display
-
-        self.figure = self.draw(answers)
-        self.widget.clear_output(wait=True)
-        if self.figure is not None:
-            with self.widget:
-                display(self.figure)
-
-
 def _safety(form: Form) -> SafetyPanel:
     return SafetyPanel(form.journal)
 
@@ -69,7 +51,7 @@ def _balance_chart(form: Form) -> Chart:
     from ..analysis.balance import area_balances
     from ..plots.balance import balance_figure
 
-    return Chart(form, lambda answers: balance_figure(area_balances(answers)))
+    return Chart(lambda answers: balance_figure(area_balances(answers)))
 
 
 def _values_chart(form: Form) -> Chart:
@@ -80,14 +62,14 @@ def _values_chart(form: Form) -> Chart:
         values, goals = value_clashes(form.sheet, answers), goal_clashes(answers)
         return clash_figure(values + goals, clash_score(values, goals))
 
-    return Chart(form, draw)
+    return Chart(draw)
 
 
 def _decisional_chart(form: Form) -> Chart:
     from ..analysis.reasons import decisional_balance
     from ..plots.reasons import decisional_figure
 
-    return Chart(form, lambda answers: decisional_figure(decisional_balance(answers)))
+    return Chart(lambda answers: decisional_figure(decisional_balance(answers)))
 
 
 class Suggestions:
@@ -203,14 +185,14 @@ def _roles_chart(form: Form) -> Chart:
     from ..analysis.support import role_coverage
     from ..plots.support import roles_figure
 
-    return Chart(form, lambda answers: roles_figure(role_coverage(form.sheet, answers)))
+    return Chart(lambda answers: roles_figure(role_coverage(form.sheet, answers)))
 
 
 def _belief_chart(form: Form) -> Chart:
     from ..analysis.whatifs import belief_changes
     from ..plots.whatifs import belief_figure
 
-    return Chart(form, lambda answers: belief_figure(belief_changes(answers)))
+    return Chart(lambda answers: belief_figure(belief_changes(answers)))
 
 
 class Lines:

@@ -13,6 +13,7 @@ import ipywidgets as w
 
 from ..readback import reasons, safety_flags
 from ._display import download_link
+from .chart import Chart
 from .form import Form
 from .inputs import full
 from .support import with_lines
@@ -237,35 +238,27 @@ class ContactAdvice:
         self.update()
 
 
-class FadeChart:
+class FadeChart(Chart):
     """A fade's weekly targets beside the contact logged in check-ins."""
 
     def __init__(self, form: Form) -> None:
-        self.form = form
-        self.widget = w.Output(layout=full())
-        self.widget.add_class("kit-chart")
-        self.figure: Any = None
+        super().__init__(self.fade)
+        self.journal = form.journal
 
-    def refresh(self, answers: dict[str, Any] | None) -> None:
+    def fade(self, answers: dict[str, Any] | None) -> Any:
         import datetime as dt
 
-        from IPython.display import display
-
         a = answers or {}
-        self.figure = None
-        if a.get("approach") == "fade" and all(k in a for k in ("fade_start", "contacts_now")):
-            from ..analysis.contact import fade_progress
-            from ..plots.contact import fade_figure
+        if a.get("approach") != "fade" or not all(k in a for k in ("fade_start", "contacts_now")):
+            return None
+        from ..analysis.contact import fade_progress
+        from ..plots.contact import fade_figure
 
-            progress = fade_progress(
-                self.form.journal.checkins(), dt.date.fromisoformat(a["fade_start"]),
-                a["contacts_now"], a.get("fade_weeks", 4),
-            )  # fmt: skip
-            self.figure = fade_figure(progress)
-        self.widget.clear_output(wait=True)
-        if self.figure is not None:
-            with self.widget:
-                display(self.figure)
+        progress = fade_progress(
+            self.journal.checkins(), dt.date.fromisoformat(a["fade_start"]),
+            a["contacts_now"], a.get("fade_weeks", 4),
+        )  # fmt: skip
+        return fade_figure(progress)
 
 
 DETOX_SAFETY = """
@@ -471,18 +464,13 @@ class Celebration:
     def __init__(self, form: Form) -> None:
         self.form = form
         self.words = w.HTML(layout=full())
-        self.chart = w.Output(layout=full())
-        self.chart.add_class("kit-chart")
-        self.widget = w.VBox([self.words, self.chart], layout=full())
-        self.figure: Any = None
+        self.chart = Chart(self._total)
+        self.widget = w.VBox([self.words, self.chart.widget], layout=full())
         self._seen = len((form.saved or {}).get("wins") or [])
 
     def refresh(self, answers: dict[str, Any] | None) -> None:
-        from IPython.display import display
-
         from ..analysis.mood import streak
-        from ..analysis.wins import logged_wins, milestone_reached, wins_over_time
-        from ..plots.wins import wins_figure
+        from ..analysis.wins import milestone_reached
 
         frame = self.form.journal.checkins()
         contact, profiles = streak(frame, "contacted"), streak(frame, "checked_profiles")
@@ -504,8 +492,15 @@ class Celebration:
             if run.longest:
                 lines.append(f"{run.current} check-ins in a row {what} (longest: {run.longest}).")
         self.words.value = "".join(f"<p>{html.escape(x)}</p>" for x in lines)
-        self.figure = wins_figure(wins_over_time(logged_wins(answers)))
-        self.chart.clear_output(wait=True)
-        if self.figure is not None:
-            with self.chart:
-                display(self.figure)
+        self.chart.refresh(answers)
+
+    @property
+    def figure(self) -> Any:
+        return self.chart.figure
+
+    @staticmethod
+    def _total(answers: dict[str, Any] | None) -> Any:
+        from ..analysis.wins import logged_wins, wins_over_time
+        from ..plots.wins import wins_figure
+
+        return wins_figure(wins_over_time(logged_wins(answers)))
