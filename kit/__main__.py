@@ -13,7 +13,11 @@ from .app.serve import (
     DEFAULT_EXIT_URL,
     DEFAULT_IP,
     DEFAULT_PORT,
+    DEFAULT_TITLE,
+    PREHEAT_CHOICES,
     ServeOptions,
+    check_exit_url,
+    check_title,
     serve,
 )
 from .errors import KitError
@@ -69,7 +73,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     serve_cmd.add_argument(
         "--exit-url",
-        type=_web_address,
+        type=_checked(check_exit_url),
         default=DEFAULT_EXIT_URL,
         help=f"where Quick exit and the Escape key go (default {DEFAULT_EXIT_URL})",
     )
@@ -79,6 +83,26 @@ def build_parser() -> argparse.ArgumentParser:
         default=CULL_IDLE_SECONDS,
         help=f"shut down a closed page's kernel after this many idle seconds "
         f"(default {CULL_IDLE_SECONDS})",
+    )
+    serve_cmd.add_argument(
+        "--title",
+        type=_checked(check_title),
+        default=DEFAULT_TITLE,
+        help=f"the title every page shows in the tab and the history (default {DEFAULT_TITLE!r})",
+    )
+    serve_cmd.add_argument(
+        "--preheat",
+        choices=PREHEAT_CHOICES,
+        default="daily",
+        help="which pages wait with a kernel ready, so they open faster: the start page and "
+        "the check-in (daily, the default), every page (all: about 100 MB each), or none",
+    )
+
+    commands.add_parser(
+        "hub-server",
+        help="the single-user server JupyterHub starts for each person (see deploy/)",
+        description="Started by JupyterHub for one person: the kit's pages only, behind the "
+        "hub's log-in. Its settings come from the environment the hub gives it.",
     )
 
     data_help = f"the journal's folder (default: $KIT_DATA_DIR, else {default_data_dir()})"
@@ -137,10 +161,16 @@ def _seconds(text: str) -> int:
     return seconds
 
 
-def _web_address(text: str) -> str:
-    if not text.startswith(("https://", "http://")):
-        raise argparse.ArgumentTypeError(f"{text!r} is not a web address (https://...)")
-    return text
+def _checked(check):
+    """An argparse type from one of the kit's checks, which raise ValueError in words."""
+
+    def convert(text: str) -> str:
+        try:
+            return check(text)
+        except ValueError as problem:
+            raise argparse.ArgumentTypeError(str(problem)) from None
+
+    return convert
 
 
 def _date(text: str) -> dt.date:
@@ -229,9 +259,18 @@ def main(argv: list[str] | None = None) -> int:
         serve(
             ServeOptions(
                 args.port, args.ip, args.data_dir, args.notebooks, args.open_browser,
-                args.exit_url, args.cull_idle,
+                args.exit_url, args.cull_idle, args.title, args.preheat,
             )
         )  # fmt: skip
+        return 0
+    if args.command == "hub-server":
+        from .app.hub import HubSetupError, run_server
+
+        try:
+            run_server([])
+        except (HubSetupError, ValueError) as problem:
+            print(f"kit hub-server: {problem}", file=sys.stderr)
+            return 1
         return 0
     actions = {
         "export": _export, "import": _import, "demo": _demo, "report": _report,

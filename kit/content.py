@@ -482,3 +482,23 @@ def journey() -> tuple[JourneyPart, ...]:
                 raise DefinitionError(path, f"{notebook} names no worksheet {worksheet!r}")
         parts.append(JourneyPart(part["title"], pages))
     return tuple(parts)
+
+
+def site_pages() -> tuple[tuple[str, str], ...]:
+    """Every page in the order previous/next links walk them, as (notebook, title): the
+    start page, the journey, then the ``more`` pages of ``data/journey.toml``."""
+    path = data_dir() / "journey.toml"
+    raw = tomllib.loads(path.read_text(encoding="utf-8-sig"))
+    pages = [("00-start.ipynb", "Start")]
+    pages += [(n, definition(s).title) for part in journey() for n, s in part.pages]
+    for entry in raw.get("more", []):
+        if not isinstance(entry, dict) or not all(
+            isinstance(entry.get(k), str) and entry[k].strip() for k in ("notebook", "title")
+        ):
+            raise DefinitionError(path, f"each of 'more' needs a notebook and a title: {entry!r}")
+        pages.append((entry["notebook"], entry["title"]))
+    seen = [n for n, _ in pages]
+    twice = sorted({n for n in seen if seen.count(n) > 1})
+    if twice:
+        raise DefinitionError(path, f"{twice[0]} is listed twice")
+    return tuple(pages)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 
-from kit.app.serve import DEFAULT_EXIT_URL, ServeOptions, voila_config
+from kit.app.serve import ALLOWED_MESSAGE_TYPES, ServeOptions, voila_config
 
 
 def run(*args: str) -> subprocess.CompletedProcess[str]:
@@ -53,7 +53,29 @@ def test_voila_gets_safe_defaults() -> None:
     assert "default-src 'self'" in csp
     assert "connect-src 'self'" in csp
     assert "https:" not in csp
-    assert config.VoilaConfiguration.resources == {"kit_exit_url": DEFAULT_EXIT_URL}
+    assert config.MappingKernelManager.allowed_message_types == ALLOWED_MESSAGE_TYPES
+    assert "execute_request" not in ALLOWED_MESSAGE_TYPES
+    assert config.VoilaConfiguration.preheat_kernel is True
+    pools = config.VoilaKernelManager.kernel_pools_config
+    assert pools["default"] == {"pool_size": 0}
+    assert pools["00-start.ipynb"] == pools["14.ipynb"] == {"pool_size": 1}
+    assert config.VoilaKernelManager.preheat_denylist == ["therapist/"]
+
+
+def test_preheat_and_title_options() -> None:
+    """Do --preheat and --title reach the settings, and are bad values refused?"""
+    assert "preheat_kernel" not in voila_config(ServeOptions(preheat="none")).VoilaConfiguration
+    every = voila_config(ServeOptions(preheat="all")).VoilaKernelManager.kernel_pools_config
+    assert every == {"default": {"pool_size": 1}}
+    out = run("serve", "--preheat", "some")
+    assert out.returncode == 2
+    assert "invalid choice: 'some'" in out.stderr
+    out = run("serve", "--title", "   ")
+    assert out.returncode == 2
+    assert "the page title is empty" in out.stderr
+    out = run("serve", "--title", "x" * 61)
+    assert out.returncode == 2
+    assert "longer than 60 characters" in out.stderr
 
 
 def test_exit_url_must_be_a_web_address() -> None:

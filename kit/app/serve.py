@@ -1,18 +1,27 @@
 """``kit serve``: the notebooks as a simple web app, with Voila and safe defaults.
 
-Every setting Voila gets is in :func:`voila_config`, in one place, with the reason it
-is set. The person's data directory reaches the notebook kernels through the environment
-variable ``KIT_DATA_DIR``, which kernels inherit from the server.
+Every setting Voila gets is in :func:`page_settings` (shared with the JupyterHub server in
+:mod:`kit.app.hub`) and :func:`voila_config`, in one place, with the reason it is set. The
+person's data directory reaches the notebook kernels through the environment variable
+``KIT_DATA_DIR``, which kernels inherit from the server.
+
+What every page shows around the notebook (its title, where quick exit goes, the
+previous/next links) is written at start-up into a small template file, ``kit_site.html``,
+in a folder of its own that goes first on the Jupyter path: so the file list and error
+pages, which Voila renders without the notebook's resources, get the same title.
 """
 
 from __future__ import annotations
 
+import json
 import os
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
 from traitlets.config import Config
 
+from ..content import site_pages
 from ..journal import default_data_dir
 
 _PACKAGE = Path(__file__).resolve().parent.parent
@@ -22,6 +31,15 @@ DEFAULT_PORT = 8866
 DEFAULT_IP = "127.0.0.1"
 # Where "Quick exit" and the Escape key go: an everyday site that draws no attention.
 DEFAULT_EXIT_URL = "https://www.bbc.com/weather"
+# Someone may glance at the tab or the browser history; "Journal" tells them nothing.
+DEFAULT_TITLE = "Journal"
+TITLE_MAX = 60
+LOOPBACK = {"127.0.0.1", "::1", "localhost"}
+# The pages opened every day, whose kernels wait ready by default (kit serve --preheat).
+DAILY_PAGES = ("00-start.ipynb", "14.ipynb")
+PREHEAT_CHOICES = ("daily", "all", "none")
+# The therapist's pages, in a folder of their own among the notebooks.
+THERAPIST_PAGES = "therapist"
 # A kernel whose page was closed is shut down after this many idle seconds; Voila itself
 # does not shut a kernel down when its tab closes.
 CULL_IDLE_SECONDS = 600
@@ -36,6 +54,55 @@ def notebooks_dir() -> Path:
     raise FileNotFoundError("The kit's notebooks are missing from this installation.")
 
 
+def check_title(text: str) -> str:
+    """A page title: plain, short, one line. Raise ValueError with a plain message."""
+    title = " ".join(str(text).split())
+    if not title:
+        raise ValueError("the page title is empty")
+    if len(title) > TITLE_MAX:
+        raise ValueError(f"the page title is longer than {TITLE_MAX} characters")
+    if any(ord(c) < 32 or ord(c) == 127 for c in title):
+        raise ValueError("the page title has a control character in it")
+    return title
+
+
+def check_exit_url(text: str) -> str:
+    """Where quick exit goes: a web address. Raise ValueError with a plain message."""
+    url = str(text).strip()
+    if not url.startswith(("https://", "http://")) or any(c.isspace() for c in url):
+        raise ValueError(f"{text!r} is not a web address (https://...)")
+    return url
+
+
+@dataclass(frozen=True)
+class Site:
+    """What every page shows around the notebook, the same under kit serve and a hub."""
+
+    title: str = DEFAULT_TITLE
+    exit_url: str = DEFAULT_EXIT_URL
+
+
+def write_site(site: Site, folder: Path) -> Path:
+    """Write ``kit_site.html`` (title, quick-exit address, the pages in order) into a
+    template folder under ``folder``, put ``folder`` first on the Jupyter path, and return
+    the file. The values are JSON literals, which Jinja reads as its own."""
+    title, exit_url = check_title(site.title), check_exit_url(site.exit_url)
+    pages = [{"notebook": n, "title": t} for n, t in site_pages()]
+    target = folder / "voila" / "templates" / "kit" / "kit_site.html"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(
+        "{#- Written by the kit at start-up; see kit/app/serve.py. -#}\n"
+        f"{{%- set kit_title = {json.dumps(title)} -%}}\n"
+        f"{{%- set kit_exit_url = {json.dumps(exit_url)} -%}}\n"
+        f"{{%- set kit_pages = {json.dumps(pages)} -%}}\n",
+        encoding="utf-8",
+    )
+    os.environ["JUPYTER_PATH"] = os.pathsep.join(
+        p for p in (str(folder), str(TEMPLATE_ROOT), os.environ.get("JUPYTER_PATH", "")) if p
+    )
+    return target
+
+
 @dataclass(frozen=True)
 class ServeOptions:
     """What `kit serve` was asked for."""
@@ -47,6 +114,8 @@ class ServeOptions:
     open_browser: bool = False
     exit_url: str = DEFAULT_EXIT_URL
     cull_idle: int = CULL_IDLE_SECONDS
+    title: str = DEFAULT_TITLE
+    preheat: str = "daily"
 
 
 # The browser may load nothing from anywhere but this server: no fonts or scripts from a
@@ -67,10 +136,37 @@ CONTENT_SECURITY_POLICY = "; ".join(
     ]
 )
 
+# What a page may ask its kernel over the websocket: what widgets need, and nothing that
+# runs code. Voila runs the notebook itself, on the server; a visitor who opens the kernel's
+# websocket by hand and sends an execute_request is ignored (and the server logs it).
+ALLOWED_MESSAGE_TYPES = [
+    "comm_open",
+    "comm_msg",
+    "comm_close",
+    "comm_info_request",
+    "kernel_info_request",
+]
+
+
+def page_settings(config: Config, cull_idle: int = CULL_IDLE_SECONDS) -> Config:
+    """The settings every kit page needs, standalone or as a Jupyter server extension."""
+    # Clients see answers and forms, never code or tracebacks.
+    config.VoilaConfiguration.strip_sources = True
+    config.VoilaConfiguration.show_tracebacks = False
+    # Our template: the lab template with the site's title, navigation and quick exit.
+    config.VoilaConfiguration.template = "kit"
+    # A page's kernel answers widgets, and runs no code a visitor sends.
+    config.MappingKernelManager.allowed_message_types = list(ALLOWED_MESSAGE_TYPES)
+    # Closed tabs do not pile up kernels.
+    config.MappingKernelManager.cull_idle_timeout = cull_idle
+    config.MappingKernelManager.cull_interval = max(1, min(CULL_INTERVAL_SECONDS, cull_idle // 2))
+    config.MappingKernelManager.cull_connected = False
+    return config
+
 
 def voila_config(options: ServeOptions) -> Config:
     """Every setting Voila gets, in one place, each with the reason it is set."""
-    config = Config()
+    config = page_settings(Config(), options.cull_idle)
     # Only the kit's own pages, only on the address asked for.
     config.Voila.ip = options.ip
     config.Voila.port = options.port
@@ -79,32 +175,48 @@ def voila_config(options: ServeOptions) -> Config:
     config.Voila.tornado_settings = {
         "headers": {"Content-Security-Policy": CONTENT_SECURITY_POLICY}
     }
-    # Clients see answers and forms, never code or tracebacks.
-    config.VoilaConfiguration.strip_sources = True
-    config.VoilaConfiguration.show_tracebacks = False
-    # Our template: the lab template with a neutral page title ("Journal").
-    config.VoilaConfiguration.template = "kit"
-    config.VoilaConfiguration.resources = {"kit_exit_url": options.exit_url}
-    # Closed tabs do not pile up kernels.
-    config.MappingKernelManager.cull_idle_timeout = options.cull_idle
-    config.MappingKernelManager.cull_interval = max(
-        1, min(CULL_INTERVAL_SECONDS, options.cull_idle // 2)
-    )
-    config.MappingKernelManager.cull_connected = False
+    if options.preheat != "none":
+        # A page waits with a kernel that has already imported the kit, so it opens without
+        # the import. The kit reads the journal only once the page is asked for (see
+        # kit.widgets._display.await_visitor), so a waiting page is never stale. Each
+        # waiting kernel holds about 100 MB, so by default only the pages opened every day
+        # wait ready; "all" has every page wait (some 2 GB for the whole kit).
+        config.VoilaConfiguration.preheat_kernel = True
+        config.VoilaKernelManager.preheat_denylist = [f"{THERAPIST_PAGES}/"]
+        if options.preheat == "all":
+            config.VoilaKernelManager.kernel_pools_config = {"default": {"pool_size": 1}}
+        else:
+            pools = {"default": {"pool_size": 0}}
+            pools.update({page: {"pool_size": 1} for page in DAILY_PAGES})
+            config.VoilaKernelManager.kernel_pools_config = pools
     return config
+
+
+def start_up_words(options: ServeOptions, data_dir: Path) -> str:
+    """What kit serve prints first: where, whose data, and that visitors are not told apart."""
+    host = f"[{options.ip}]" if ":" in options.ip else options.ip
+    words = [
+        f"Serving the journal at http://{host}:{options.port}/",
+        f"Every visitor to this address reads and writes the one journal in {data_dir}.",
+        "kit serve has no log-in and cannot tell visitors apart. To host the journal for",
+        "several people, give each their own server with JupyterHub (see deploy/).",
+    ]
+    if options.ip not in LOOPBACK:
+        words.append(
+            f"Listening on {options.ip}: anyone who can reach this address can read this journal."
+        )
+    words.append("Press Ctrl+C to stop.")
+    return "\n".join(words)
 
 
 def serve(options: ServeOptions) -> None:
     """Run Voila in this process until interrupted."""
     data_dir = (options.data_dir or default_data_dir()).expanduser().resolve()
     os.environ["KIT_DATA_DIR"] = str(data_dir)
-    # Voila finds templates on the Jupyter data path; ours ships inside the package.
-    os.environ["JUPYTER_PATH"] = os.pathsep.join(
-        p for p in (str(TEMPLATE_ROOT), os.environ.get("JUPYTER_PATH", "")) if p
-    )
     notebooks = options.notebooks or notebooks_dir()
-    print(f"Serving the journal at http://{options.ip}:{options.port}/ (data in {data_dir})")
-    print("Press Ctrl+C to stop.")
-    from voila.app import Voila
+    with tempfile.TemporaryDirectory(prefix="kit-site-") as folder:
+        write_site(Site(options.title, options.exit_url), Path(folder))
+        print(start_up_words(options, data_dir), flush=True)
+        from voila.app import Voila
 
-    Voila.launch_instance(argv=[str(notebooks)], config=voila_config(options))
+        Voila.launch_instance(argv=[str(notebooks)], config=voila_config(options))

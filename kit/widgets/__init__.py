@@ -5,6 +5,7 @@ from __future__ import annotations
 from ..content import definition
 from ..errors import KitError
 from ..journal import Journal, open_journal
+from ._display import await_visitor
 from .form import Form, problem_box
 from .journey import show_journey
 from .mydata import show_my_data
@@ -31,6 +32,7 @@ def show(worksheet_id: str, journal: Journal | None = None) -> Form | None:
     """
     from IPython.display import display
 
+    await_visitor()
     try:
         sheet = definition(worksheet_id)
         form = Form(sheet, journal if journal is not None else open_journal())

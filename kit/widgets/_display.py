@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import html
+import os
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
@@ -28,10 +29,31 @@ class DisplayOnce:
             display(self.widget)
 
 
+_visitor_arrived = False
+
+
+def await_visitor() -> None:
+    """Under Voila's pre-heated kernels, wait here until someone asks for the page.
+
+    A pre-heated kernel runs the notebook before anyone visits, so that the import of the
+    kit is done ahead of time; everything that reads the journal comes after this call, so
+    a page never shows answers older than the visit. Outside pre-heating it returns at once.
+    """
+    global _visitor_arrived
+    if _visitor_arrived or os.environ.get("VOILA_PREHEAT", "False") == "False":
+        return
+    from voila.utils import wait_for_request
+
+    wait_for_request()
+    _visitor_arrived = True
+
+
 def show_page(make: Callable[[Journal], DisplayOnce], journal: Journal | None) -> Any:
     """Build a page for ``journal`` (the default one if None) and display it; if the journal
     cannot be opened, display a calm message instead and return None."""
     from IPython.display import display
+
+    await_visitor()
 
     from ..errors import KitError
     from ..journal import open_journal

@@ -9,6 +9,7 @@ import ipywidgets as w
 from ..errors import KitError
 from ..journal import DB_NAME, default_data_dir, open_journal
 from ..resources import support_lines
+from ._display import await_visitor
 from .form import STYLE
 from .inputs import full
 from .support import SupportLines, lines_html
@@ -24,6 +25,7 @@ def _show(widget: w.Widget) -> None:
 
 def show_journal_location() -> None:
     """Display the file this journal is kept in."""
+    await_visitor()
     where = html.escape(str(default_data_dir() / DB_NAME))
     _show(
         w.HTML(f'<p>Your journal is kept in this file: <code class="kit-where">{where}</code></p>')
@@ -36,6 +38,7 @@ def show_support_lines() -> None:
     The lines are shown even when the journal cannot be opened: then the choice of
     country just cannot be kept.
     """
+    await_visitor()
     try:
         widget = SupportLines(open_journal()).widget
     except KitError:

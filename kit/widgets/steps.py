@@ -21,7 +21,7 @@ from .support import with_lines
 SAFER_CHANNELS = """
 <div class="kit-safety" role="region" aria-label="A safer way to tell them">
 <h3>A safer way to tell them</h3>
-<p>Some of your answers on <a href="01-wellbeing.ipynb">How are you, really?</a> said you
+<p>Some of your answers on <a href="01.ipynb">How are you, really?</a> said you
 may not be safe with them. When that is so, telling them face to face can put you at risk,
 especially in the moment they hear it.</p>
 <ul>
@@ -77,9 +77,9 @@ class FromMyReasons:
                                layout=w.Layout(width="auto"))  # fmt: skip
         self.button.on_click(lambda _: self.take())
         note = (
-            "You have saved reasons on <a href='05-reasons.ipynb'>My reasons</a>."
+            "You have saved reasons on <a href='05.ipynb'>My reasons</a>."
             if self.reasons
-            else "Once you have written <a href='05-reasons.ipynb'>your reasons</a>, they can "
+            else "Once you have written <a href='05.ipynb'>your reasons</a>, they can "
             "start your talking points."
         )
         self.button.layout.display = None if self.reasons else "none"
@@ -383,7 +383,7 @@ class BadDayProtocol:
             w.HTML(
                 "<h3>Your reasons, in your own words</h3>"
                 + (f"<ul>{listed}</ul>" if mine else "<p>You haven't written your reasons yet. "
-                   "<a href='05-reasons.ipynb'>My reasons</a> keeps them for days like this.</p>")
+                   "<a href='05.ipynb'>My reasons</a> keeps them for days like this.</p>")
                 + "<h3>A few kind words</h3>" + KIND_WORDS,
                 layout=full(),
             )
@@ -396,7 +396,7 @@ class BadDayProtocol:
         name = plan.get("for_bad_night")
         if not name:
             return (
-                "<p>Who could you call tonight? <a href='09-support.ipynb'>Your people</a> is "
+                "<p>Who could you call tonight? <a href='09.ipynb'>Your people</a> is "
                 "the place to decide in advance.</p>"
             )
         person = next((p for p in plan.get("people", []) if p["name"] == name), {})

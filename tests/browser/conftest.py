@@ -58,9 +58,10 @@ def free_port() -> int:
 class KitServer:
     """`python -m kit serve` in a child process, on a loopback port of its own."""
 
-    def __init__(self, data_dir: Path, log_path: Path) -> None:
+    def __init__(self, data_dir: Path, log_path: Path, *extra: str) -> None:
         self.data_dir = data_dir
         self.log_path = log_path
+        self.extra = list(extra)
         self.port = free_port()
         self.process: subprocess.Popen[bytes] | None = None
 
@@ -76,7 +77,7 @@ class KitServer:
         with self.log_path.open("ab") as log:
             self.process = subprocess.Popen(
                 [sys.executable, "-m", "kit", "serve", "--port", str(self.port),
-                 "--data-dir", str(self.data_dir), "--cull-idle", str(CULL_IDLE)],
+                 "--data-dir", str(self.data_dir), "--cull-idle", str(CULL_IDLE), *self.extra],
                 stdout=log,
                 stderr=subprocess.STDOUT,
                 env=env,

@@ -13,7 +13,7 @@ from .conftest import outside_requests
 
 def test_fill_balance_and_see_the_chart(page: Page, server) -> None:
     """Are ratings saved from the browser and drawn as a chart, with nothing fetched?"""
-    page.goto(server.page("02-balance.ipynb"))
+    page.goto(server.page("02.ipynb"))
     expect(page.locator(".kit-save")).to_be_visible()
     entries = page.locator(".kit-list-entry")
     expect(entries.first.locator("input").first).to_have_value("Emotional support")

@@ -17,7 +17,7 @@ DAYLIO = """full_date,date,weekday,time,mood,activities,note_title,note
 
 def test_daylio_in_and_a_copy_out(page: Page, server, tmp_path: Path) -> None:
     """Can a Daylio export be previewed and brought in, and a copy be downloaded?"""
-    page.goto(server.page("16-my-data.ipynb"))
+    page.goto(server.page("16.ipynb"))
     mydata = page.locator(".kit-mydata")
     expect(mydata).to_be_visible()
     (tmp_path / "daylio.csv").write_text(DAYLIO)

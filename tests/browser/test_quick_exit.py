@@ -24,7 +24,7 @@ def neutral(page: Page) -> Page:
 def test_quick_exit_leaves_and_back_does_not_return(neutral: Page, server, how: str) -> None:
     """Does Quick exit (or Escape, even while typing) leave at once, with Back not returning?"""
     page = neutral
-    page.goto(server.page("01-wellbeing.ipynb"))
+    page.goto(server.page("01.ipynb"))
     expect(page.locator(".kit-save")).to_be_visible()
     if how == "button":
         page.locator("#kit-exit").click()

@@ -8,7 +8,7 @@ from playwright.sync_api import Page, expect
 
 from .conftest import outside_requests
 
-WELLBEING = "01-wellbeing.ipynb"
+WELLBEING = "01.ipynb"
 
 
 def open_form(page: Page, url: str) -> None:

@@ -13,7 +13,7 @@ def test_conversation_with_a_safety_flag_recommends_a_safe_channel(page: Page, s
     """With a safety flag saved, does the conversation page say so and show the lines?"""
     with kit.open_journal(server.data_dir) as journal:
         journal.save("wellbeing", {"overall": 2, "hurt": True})
-    page.goto(server.page("06-conversation.ipynb"))
+    page.goto(server.page("06.ipynb"))
     expect(page.locator(".kit-save")).to_be_visible()
     safer = page.locator(".kit-safer-channels")
     expect(safer).to_be_visible()
@@ -34,7 +34,7 @@ def test_conversation_with_a_safety_flag_recommends_a_safe_channel(page: Page, s
 def test_a_check_in_without_checking_profiles_is_a_win(page: Page, server) -> None:
     """Does a check-in without checking their profiles show up as a win and lengthen the
     streak?"""
-    page.goto(server.page("14-check-in.ipynb"))
+    page.goto(server.page("14.ipynb"))
     expect(page.locator(".kit-save")).to_be_visible()
     page.locator(".kit-field-mood .widget-toggle-button", has_text=re.compile("^6$")).click()
     page.locator(".kit-field-checked_profiles").get_by_label("No").check()
@@ -44,7 +44,7 @@ def test_a_check_in_without_checking_profiles_is_a_win(page: Page, server) -> No
         before = journal.checkins()["checked_profiles"].eq(False).sum()
     assert before >= 1
 
-    page.goto(server.page("13-wins.ipynb"))
+    page.goto(server.page("13.ipynb"))
     found = page.locator(".kit-win-found", has_text="without checking their profiles").first
     expect(found).to_be_visible()
     found.get_by_role("button", name="Yes, that counts").click()

@@ -17,7 +17,7 @@ def open_form(page: Page, url: str) -> None:
 
 def test_a_check_in_is_saved_for_today(page: Page, server) -> None:
     """Is a check-in saved from the browser kept for today, and shown again on reload?"""
-    open_form(page, server.page("14-check-in.ipynb"))
+    open_form(page, server.page("14.ipynb"))
     expect(page.locator(".kit-status")).to_have_text(re.compile(r"(Nothing saved|Last saved)"))
     mood = page.locator(".kit-field-mood")
     mood.locator(".widget-toggle-button", has_text=re.compile("^7$")).click()
@@ -39,7 +39,7 @@ def test_a_check_in_is_saved_for_today(page: Page, server) -> None:
 
 def test_phq9_item9_brings_the_crisis_lines_at_once(page: Page, server) -> None:
     """Does any answer above 0 on PHQ-9 item 9 show the crisis lines at the top, unsaved?"""
-    open_form(page, server.page("18-phq9.ipynb"))
+    open_form(page, server.page("18.ipynb"))
     crisis = page.locator(".kit-crisis-panel")
     expect(crisis).to_be_hidden()
     item9 = page.locator(".kit-field-q9")
@@ -58,13 +58,13 @@ def test_phq9_item9_brings_the_crisis_lines_at_once(page: Page, server) -> None:
 
 def test_a_check_in_shows_on_the_trends_page(page: Page, server) -> None:
     """After saving a check-in in the browser, is it drawn on the trends page?"""
-    open_form(page, server.page("14-check-in.ipynb"))
+    open_form(page, server.page("14.ipynb"))
     page.locator(".kit-field-mood .widget-toggle-button", has_text=re.compile("^4$")).click()
     page.locator(".kit-field-contacted").get_by_label("No").check()
     page.locator(".kit-save").click()
     expect(page.locator(".kit-status")).to_have_text(re.compile("^Saved"))
 
-    page.goto(server.page("15-trends.ipynb"))
+    page.goto(server.page("15.ipynb"))
     chart = page.locator(".kit-chart-mood .js-plotly-plot")
     expect(chart).to_be_visible()
     expect(chart).to_contain_text("Your mood")

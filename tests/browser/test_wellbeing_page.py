@@ -11,7 +11,7 @@ import kit
 
 from .conftest import KitServer, outside_requests
 
-WELLBEING = "01-wellbeing.ipynb"
+WELLBEING = "01.ipynb"
 NOTE = 'Tired. <b>not bold</b> & <img src=x onerror="window.hacked=1">'
 
 

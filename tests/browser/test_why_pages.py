@@ -26,7 +26,7 @@ def latest(server, worksheet_id: str) -> dict:
 
 def test_values_pick_rate_and_see_the_gaps(page: Page, server) -> None:
     """Can values be ticked and rated, and is the clash drawn after saving?"""
-    open_form(page, server.page("03-values.ipynb"))
+    open_form(page, server.page("03.ipynb"))
     cards = page.locator(".kit-field-top_values")
     cards.get_by_label(re.compile("^Honesty")).check()
     cards.get_by_label(re.compile("^Calm")).check()
@@ -43,7 +43,7 @@ def test_values_pick_rate_and_see_the_gaps(page: Page, server) -> None:
 
 def test_future_picture_with_a_typo_then_fixed(page: Page, server) -> None:
     """Is a word where a number belongs explained on its field, then saved once fixed?"""
-    open_form(page, server.page("04-future.ipynb"))
+    open_form(page, server.page("04.ipynb"))
     page.locator(".kit-field-where textarea").fill("A small flat by the sea.")
     page.locator(".kit-field-includes_them").get_by_label("No", exact=True).check()
     sure = page.locator(".kit-field-sure input")
@@ -64,7 +64,7 @@ def test_reasons_in_my_own_words(page: Page, server) -> None:
     """Does a suggestion become a reason the person rewrites, kept in their words?"""
     with kit.open_journal(server.data_dir) as journal:
         journal.save("future", {"includes_them": "no"})
-    open_form(page, server.page("05-reasons.ipynb"))
+    open_form(page, server.page("05.ipynb"))
     suggestion = page.locator(".kit-suggestion", has_text="doesn't include them")
     suggestion.get_by_role("button", name="Add to my reasons").click()
     reason = page.locator(".kit-field-reasons .kit-list-entry input").first

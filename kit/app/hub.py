@@ -1,0 +1,243 @@
+"""Many clients on one JupyterHub: each client gets a server of their own, with only the
+kit's pages, a journal folder of their own, and no way to run code.
+
+Two halves, one module:
+
+* :func:`configure_hub` is called from a ``jupyterhub_config.py`` (see ``deploy/``). It tells
+  the hub to start ``kit hub-server`` for every user, and, just before each start, names
+  that user's folders in the server's environment: ``KIT_DATA_DIR`` for the journal,
+  ``KIT_SHARE_INBOX`` for the client's folder in the therapist's inbox, and, for a
+  therapist, ``KIT_ROLE=therapist`` and ``KIT_THERAPIST_INBOX``. Folder names come from
+  :func:`folder_name`, never straight from a user name, so a name like ``../other`` stays
+  inside its root.
+* :func:`run_server` is ``kit hub-server``: the JupyterHub single-user server (a Jupyter
+  server that checks the hub's log-in on every request) with Voila as its only extension.
+  No JupyterLab, no terminals, notebooks that cannot be changed, and kernels that take
+  widget messages only (:data:`kit.app.serve.ALLOWED_MESSAGE_TYPES`).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import sys
+import tempfile
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any
+
+from traitlets import Bool
+from traitlets.config import Config
+
+from .serve import (
+    CONTENT_SECURITY_POLICY,
+    CULL_IDLE_SECONDS,
+    DEFAULT_EXIT_URL,
+    DEFAULT_TITLE,
+    THERAPIST_PAGES,
+    Site,
+    notebooks_dir,
+    page_settings,
+    write_site,
+)
+
+THERAPIST = "therapist"
+START_PAGE = "00-start.ipynb"
+INBOX_PAGE = "inbox.ipynb"
+# User names the hub accepts: lower-case letters, digits, dot, dash and underscore, not
+# starting with a dot. Anything else is refused at log-in.
+USERNAME_PATTERN = r"^[a-z0-9_][a-z0-9._-]{0,63}$"
+_SAFE = re.compile(r"[a-z0-9_-]")
+
+
+class HubSetupError(RuntimeError):
+    """kit hub-server was started without what it needs; the message says what."""
+
+
+def folder_name(username: str) -> str:
+    """A folder name for a user that can never leave its parent folder, and that two
+    different user names never share: letters, digits, ``-`` and ``_`` stay, every other
+    character (dots and slashes included) becomes ``~`` and its code point in hex."""
+    if not username:
+        raise ValueError("a user name is needed")
+    return "".join(c if _SAFE.fullmatch(c) else f"~{ord(c):x}~" for c in username)
+
+
+def client_folders(
+    username: str, data_root: str | os.PathLike[str] | None, inbox_root: str | os.PathLike[str]
+) -> dict[str, str]:
+    """The environment a client's server gets: their journal folder (under ``data_root``;
+    None leaves the default, the user's own home) and their folder in the inbox."""
+    name = folder_name(username)
+    env = {"KIT_SHARE_INBOX": str(Path(inbox_root) / name)}
+    if data_root is not None:
+        env["KIT_DATA_DIR"] = str(Path(data_root) / name)
+    return env
+
+
+def configure_hub(
+    c: Config,
+    *,
+    therapists: Iterable[str],
+    inbox_root: str | os.PathLike[str],
+    data_root: str | os.PathLike[str] | None = None,
+    title: str = DEFAULT_TITLE,
+    exit_url: str = DEFAULT_EXIT_URL,
+    cull_idle: int = CULL_IDLE_SECONDS,
+    inbox_owner: Callable[[Any], str] | None = None,
+    inbox_group: str | None = None,
+) -> None:
+    """Set a hub up for the kit (call it from jupyterhub_config.py with the ``c`` there).
+
+    ``therapists`` are the user names that get the inbox page instead of the journal.
+    ``inbox_root`` holds one folder per client. ``data_root`` is for spawners that run every
+    user under one system account (e.g. SimpleLocalProcessSpawner, for trying it out):
+    each journal then goes in its own folder under it; leave it None where every user has
+    a home of their own (The Littlest JupyterHub, Kubernetes).
+
+    Where every user is a system user of their own (The Littlest JupyterHub), give
+    ``inbox_owner``, which returns the system account of a spawner's user (creating it if
+    need be), and ``inbox_group``, the group the therapist's account is in: each client's
+    inbox folder is then made the client's, readable by that group, and closed to everyone
+    else (mode 2770).
+    """
+    from .serve import check_exit_url, check_title
+
+    check_title(title), check_exit_url(exit_url)
+    therapist_names = frozenset(therapists)
+    inbox = Path(inbox_root)
+
+    c.Authenticator.username_pattern = USERNAME_PATTERN
+    c.Spawner.cmd = [sys.executable, "-m", "kit", "hub-server"]
+    c.Spawner.args = []
+    c.Spawner.default_url = f"/voila/render/{START_PAGE}"
+    # Nothing from a user's own Jupyter configuration may undo the kit's settings.
+    c.Spawner.disable_user_config = True
+    c.Spawner.environment = {"KIT_TITLE": title, "KIT_EXIT_URL": exit_url,
+                             "KIT_CULL_IDLE": str(cull_idle)}  # fmt: skip
+
+    def before_start(spawner: Any) -> None:
+        name = spawner.user.name
+        if name in therapist_names:
+            inbox.mkdir(parents=True, exist_ok=True)
+            spawner.environment.update({"KIT_ROLE": THERAPIST, "KIT_THERAPIST_INBOX": str(inbox)})
+            spawner.default_url = f"/voila/render/{INBOX_PAGE}"
+            if data_root is not None:
+                spawner.environment["KIT_DATA_DIR"] = str(Path(data_root) / folder_name(name))
+            return
+        folders = client_folders(name, data_root, inbox)
+        own_inbox = Path(folders["KIT_SHARE_INBOX"])
+        own_inbox.mkdir(parents=True, exist_ok=True)
+        if inbox_owner is not None and inbox_group is not None:
+            import shutil
+
+            shutil.chown(own_inbox, user=inbox_owner(spawner), group=inbox_group)
+            own_inbox.chmod(0o2770)
+        spawner.environment.update(folders)
+
+    c.Spawner.pre_spawn_hook = before_start
+
+
+def server_config(role: str, notebooks: Path, cull_idle: int) -> dict[str, Any]:
+    """The Jupyter server's settings for a client's (or the therapist's) server."""
+    config = page_settings(Config(), cull_idle)
+    therapist = role == THERAPIST
+    config.ServerApp.root_dir = str(notebooks / THERAPIST_PAGES if therapist else notebooks)
+    config.ServerApp.default_url = f"/voila/render/{INBOX_PAGE if therapist else START_PAGE}"
+    # Voila only: no JupyterLab or classic notebook (either would let a client run code),
+    # no terminals, no language server.
+    config.ServerApp.jpserver_extensions = {
+        "voila": True,
+        "jupyterlab": False,
+        "notebook": False,
+        "notebook_shim": False,
+        "nbclassic": False,
+        "jupyter_lsp": False,
+        "jupyter_server_terminals": False,
+    }
+    config.ServerApp.terminals_enabled = False
+    config.ServerApp.contents_manager_class = "kit.app.hub.PagesOnly"
+    config.ServerApp.tornado_settings = {
+        "headers": {"Content-Security-Policy": CONTENT_SECURITY_POLICY}
+    }
+    config.PagesOnly.hide_therapist_pages = not therapist
+    # A trial hub run by root (deploy/local, in a container) says so; real hubs run each
+    # server as its user.
+    config.ServerApp.allow_root = os.environ.get("KIT_ALLOW_ROOT") == "1"
+    return json.loads(json.dumps(config))
+
+
+def run_server(argv: list[str] | None = None) -> None:
+    """``kit hub-server``: the single-user server JupyterHub starts for one person."""
+    from .serve import check_exit_url, check_title
+
+    user = os.environ.get("JUPYTERHUB_USER")
+    if not user or not os.environ.get("JUPYTERHUB_API_TOKEN"):
+        raise HubSetupError(
+            "kit hub-server is started by JupyterHub, which names the user; to try the kit "
+            "on your own, use `kit serve`."
+        )
+    role = os.environ.get("KIT_ROLE", "client")
+    site = Site(
+        check_title(os.environ.get("KIT_TITLE", DEFAULT_TITLE)),
+        check_exit_url(os.environ.get("KIT_EXIT_URL", DEFAULT_EXIT_URL)),
+    )
+    cull_idle = int(os.environ.get("KIT_CULL_IDLE", CULL_IDLE_SECONDS))
+    # A client's server must never read the therapist's inbox, whatever it was given.
+    if role != THERAPIST:
+        os.environ.pop("KIT_THERAPIST_INBOX", None)
+    with tempfile.TemporaryDirectory(prefix="kit-hub-") as folder:
+        where = Path(folder)
+        write_site(site, where / "data")
+        (where / "config").mkdir()
+        settings = server_config(role, notebooks_dir(), cull_idle)
+        (where / "config" / "jupyter_server_config.json").write_text(json.dumps(settings))
+        os.environ["JUPYTER_CONFIG_PATH"] = os.pathsep.join(
+            p for p in (str(where / "config"), os.environ.get("JUPYTER_CONFIG_PATH", "")) if p
+        )
+        from jupyterhub.singleuser.extension import main
+
+        main(argv=list(argv or []))
+
+
+def _contents_manager_base() -> type:
+    from jupyter_server.services.contents.largefilemanager import AsyncLargeFileManager
+
+    return AsyncLargeFileManager
+
+
+class PagesOnly(_contents_manager_base()):  # type: ignore[misc]
+    """The notebooks, to be shown and never changed: every write is refused, and on a
+    client's server the therapist's pages are neither listed nor opened."""
+
+    hide_therapist_pages = Bool(True, config=True, help="Hide the therapist/ folder.")
+
+    def _refuse(self, *_args: Any, **_kwargs: Any) -> Any:
+        from tornado.web import HTTPError
+
+        raise HTTPError(403, "These pages cannot be changed.")
+
+    save = new = new_untitled = copy = delete = delete_file = rename = rename_file = _refuse
+    create_checkpoint = restore_checkpoint = delete_checkpoint = _refuse
+
+    def _hidden(self, path: str) -> bool:
+        first = path.strip("/").split("/", 1)[0]
+        return self.hide_therapist_pages and first == THERAPIST_PAGES
+
+    async def get(self, path: str, content: bool = True, **kwargs: Any) -> dict[str, Any]:
+        from tornado.web import HTTPError
+
+        if self._hidden(path):
+            raise HTTPError(404, "No such page.")
+        return await super().get(path, content=content, **kwargs)
+
+    def should_list(self, name: str) -> bool:
+        hidden = self.hide_therapist_pages and name == THERAPIST_PAGES
+        return not hidden and super().should_list(name)
+
+    async def file_exists(self, path: str = "") -> bool:
+        return not self._hidden(path) and await super().file_exists(path)
+
+    async def dir_exists(self, path: str) -> bool:
+        return not self._hidden(path) and await super().dir_exists(path)

@@ -1,0 +1,168 @@
+"""A real JupyterHub on loopback ports, from deploy/local/jupyterhub_config.py: the dummy
+log-in with a password, SimpleLocalProcessSpawner, and configurable-http-proxy installed
+from the npm registry by this set-up (into .cache/node, once). Two clients and a therapist.
+The hub and every server it started are stopped afterwards.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.browser.conftest import CHROMIUM_FLAGS, PAGE_TIMEOUT_MS, free_port
+from tests.browser.conftest import chromium_path as chromium_path  # the fixture, shared
+
+REPO = Path(__file__).resolve().parents[2]
+CONFIG = REPO / "deploy" / "local" / "jupyterhub_config.py"
+CHP_VERSION = "4.6.3"
+CHP_PREFIX = REPO / ".cache" / "node"
+PASSWORD = "a-long-test-password"
+CLIENTS = ("client1", "client2")
+THERAPIST = "therapist"
+START_TIMEOUT = 120
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    here = Path(__file__).parent
+    for item in items:
+        if here in Path(item.fspath).parents:
+            item.add_marker(pytest.mark.hub)
+
+
+def proxy_command() -> Path:
+    """configurable-http-proxy, installed from the npm registry the first time."""
+    chp = CHP_PREFIX / "node_modules" / ".bin" / "configurable-http-proxy"
+    if chp.exists():
+        return chp
+    npm = shutil.which("npm")
+    if npm is None:
+        pytest.fail("npm is needed to install configurable-http-proxy (apt-get install npm)")
+    CHP_PREFIX.mkdir(parents=True, exist_ok=True)
+    subprocess.run(
+        [npm, "install", "--prefix", str(CHP_PREFIX), "--no-audit", "--no-fund",
+         f"configurable-http-proxy@{CHP_VERSION}"],
+        check=True, capture_output=True, timeout=600,
+    )  # fmt: skip
+    return chp
+
+
+class Hub:
+    """jupyterhub in a child process with its own process group."""
+
+    def __init__(self, state: Path) -> None:
+        self.state = state
+        # Three ports in a row: the proxy, the hub's API, the proxy's API.
+        self.port = free_port()
+        while not all(_free(self.port + i) for i in (1, 2)):
+            self.port = free_port()
+        self.log_path = state / "hub.log"
+        self.process: subprocess.Popen[bytes] | None = None
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def start(self, chp: Path) -> None:
+        env = {k: v for k, v in os.environ.items() if not k.startswith(("KIT_", "JUPYTER"))}
+        env.update(
+            KIT_HUB_PASSWORD=PASSWORD,
+            KIT_HUB_STATE=str(self.state),
+            KIT_HUB_PORT=str(self.port),
+            KIT_HUB_CLIENTS=",".join(CLIENTS),
+            KIT_HUB_THERAPISTS=THERAPIST,
+            KIT_CHP=str(chp),
+            KIT_CULL_IDLE="30",
+            PATH=f"{Path(sys.executable).parent}{os.pathsep}{env.get('PATH', '')}",
+        )
+        with self.log_path.open("ab") as log:
+            self.process = subprocess.Popen(
+                [sys.executable, "-m", "jupyterhub", "-f", str(CONFIG)],
+                cwd=self.state, stdout=log, stderr=subprocess.STDOUT, env=env,
+                start_new_session=True,
+            )  # fmt: skip
+        deadline = time.monotonic() + START_TIMEOUT
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise RuntimeError(f"jupyterhub exited early:\n{self.log()}")
+            try:
+                with urllib.request.urlopen(f"{self.url}/hub/health", timeout=2) as answer:
+                    if answer.status == 200:
+                        return
+            except (urllib.error.URLError, ConnectionError, TimeoutError):
+                time.sleep(0.3)
+        self.stop()
+        raise RuntimeError(f"jupyterhub did not answer within {START_TIMEOUT}s:\n{self.log()}")
+
+    def stop(self) -> None:
+        if self.process is None or self.process.poll() is not None:
+            return
+        os.killpg(self.process.pid, signal.SIGTERM)
+        try:
+            self.process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            os.killpg(self.process.pid, signal.SIGKILL)
+            self.process.wait(timeout=5)
+        # The hub stops its users' servers as it shuts down; stop any that outlived it (they
+        # are recognised by the inbox folder in their environment).
+        marker = str(self.state).encode()
+        for environ in Path("/proc").glob("[0-9]*/environ"):
+            with contextlib.suppress(OSError, ValueError, ProcessLookupError):
+                if marker in environ.read_bytes():
+                    os.kill(int(environ.parent.name), signal.SIGKILL)
+
+    def log(self) -> str:
+        return self.log_path.read_text(errors="replace")[-6000:]
+
+
+def _free(port: int) -> bool:
+    import socket
+
+    with socket.socket() as s:
+        try:
+            s.bind(("127.0.0.1", port))
+        except OSError:
+            return False
+    return True
+
+
+@pytest.fixture(scope="module")
+def hub(tmp_path_factory: pytest.TempPathFactory, chromium_path: Path) -> Iterator[Hub]:
+    running = Hub(tmp_path_factory.mktemp("hub"))
+    running.start(proxy_command())
+    yield running
+    running.stop()
+
+
+@pytest.fixture(scope="module")
+def hub_browser(chromium_path: Path):
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(
+            executable_path=str(chromium_path), args=CHROMIUM_FLAGS, headless=True
+        )
+        yield launched
+        launched.close()
+
+
+def log_in(browser, hub: Hub, name: str, password: str = PASSWORD):
+    """A browser context of its own, logged in as ``name``; returns (context, page)."""
+    context = browser.new_context(viewport={"width": 1100, "height": 900}, accept_downloads=True)
+    context.set_default_timeout(PAGE_TIMEOUT_MS * 2)
+    page = context.new_page()
+    page.goto(f"{hub.url}/hub/login")
+    page.fill("input[name=username]", name)
+    page.fill("input[name=password]", password)
+    page.click("#login_submit")
+    return context, page
