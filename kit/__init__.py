@@ -9,6 +9,8 @@ The public API is small on purpose:
 * :func:`score`: the total and published band of a WHO-5, PHQ-9 or GAD-7.
 * :func:`show`: a worksheet as a form on the page (this is what the notebooks call), and
   :func:`show_journal_location` and :func:`show_support_lines` for the start page.
+* :func:`show_share` (sharing with a therapist, with consent) and :func:`show_inbox` (the
+  therapist's side); see :mod:`kit.share`.
 * The errors people may meet, all derived from :class:`KitError`.
 
 The ``show`` functions are imported lazily, so that scripts using only the
@@ -49,6 +51,8 @@ if TYPE_CHECKING:
         show_support_lines,
         show_trends,
     )
+    from .widgets.share import show_share  # noqa: F401
+    from .widgets.therapist import show_inbox  # noqa: F401
 
 __all__ = [
     "BundleError",
@@ -83,18 +87,23 @@ __all__ = [
 # so that scripts using only the journal never do.
 _WIDGET_FUNCTIONS = (
     "show",
+    "show_inbox",
     "show_journal_location",
     "show_journey",
     "show_my_data",
+    "show_share",
     "show_support_lines",
     "show_trends",
 )
 __all__ += _WIDGET_FUNCTIONS
+# Pages that kit.widgets does not load itself: the module of kit.widgets each one lives in.
+_OWN_MODULES = {"show_inbox": "therapist", "show_share": "share"}
 
 
 def __getattr__(name: str) -> Any:
     if name in _WIDGET_FUNCTIONS:
-        from . import widgets
+        import importlib
 
-        return getattr(widgets, name)
+        module = f".widgets.{_OWN_MODULES[name]}" if name in _OWN_MODULES else ".widgets"
+        return getattr(importlib.import_module(module, __name__), name)
     raise AttributeError(f"module 'kit' has no attribute {name!r}")

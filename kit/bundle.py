@@ -26,6 +26,9 @@ FORMAT = "journal-kit-bundle"
 BUNDLE_VERSION = 1
 MAX_BUNDLE_BYTES = 200 * 1024 * 1024
 
+Row = tuple[str, int, dt.datetime, dict[str, Any]]
+"""A checked record: (worksheet, version, saved_at, answers)."""
+
 
 class BundleError(KitError, ValueError):
     """A bundle cannot be imported; the message says what is wrong and where."""
@@ -35,7 +38,7 @@ class BundleError(KitError, ValueError):
 class ImportPlan:
     """What importing a bundle would do (or did): responses added and already present."""
 
-    added: list[tuple[str, int, dt.datetime, dict[str, Any]]] = field(default_factory=list)
+    added: list[Row] = field(default_factory=list)
     already_there: int = 0
     settings: dict[str, Any] = field(default_factory=dict)
 
@@ -91,7 +94,14 @@ def export_bundle(journal: Journal, path: str | os.PathLike[str]) -> Path:
 def read_bundle(path: str | os.PathLike[str]) -> dict[str, Any]:
     """Read and check a whole bundle file; raise BundleError naming what and where."""
     source = Path(path).expanduser()
-    text = read_text(source, "a journal bundle", MAX_BUNDLE_BYTES, BundleError)
+    return parse_bundle(
+        read_text(source, "a journal bundle", MAX_BUNDLE_BYTES, BundleError), source
+    )
+
+
+def parse_bundle(text: str, source: object) -> dict[str, Any]:
+    """Check a bundle's text (its shape, format and version, not yet its records); raise
+    BundleError naming ``source``. Separate from reading so a bundle can come from an upload."""
     try:
         bundle = json.loads(text)
     except json.JSONDecodeError as problem:
@@ -116,6 +126,37 @@ def read_bundle(path: str | os.PathLike[str]) -> dict[str, Any]:
     return bundle
 
 
+def check_record(raw: Any, position: int) -> Row:
+    """One record of a bundle, checked as if it were being saved now: (worksheet, version,
+    saved_at, answers). Import and the therapist's view both use it, so a record that could
+    not be imported is never shown either; BundleError says which record and what is wrong."""
+    where = f"record {position}"
+    if not isinstance(raw, dict):
+        raise BundleError(f"{where} is not a table of worksheet, saved_at and answers.")
+    missing = [k for k in ("worksheet", "saved_at", "answers") if k not in raw]
+    if missing:
+        raise BundleError(f"{where} is missing '{missing[0]}'.")
+    try:
+        sheet = definition(str(raw["worksheet"]))
+    except UnknownWorksheetError:
+        raise BundleError(f"{where}: there is no worksheet {raw['worksheet']!r}.") from None
+    try:
+        saved_at = dt.datetime.fromisoformat(str(raw["saved_at"]))
+    except ValueError:
+        raise BundleError(f"{where}: saved_at {raw['saved_at']!r} is not a time.") from None
+    if saved_at.tzinfo is None:
+        raise BundleError(f"{where}: saved_at {raw['saved_at']!r} has no time zone.")
+    try:
+        answers = validate_answers(sheet.fields, raw["answers"])
+    except AnswerErrors as problem:
+        field_id, message = next(iter(problem.errors.items()))
+        raise BundleError(f"{where} ({sheet.id}), field '{field_id}': {message}") from None
+    version = raw.get("version", sheet.version)
+    if isinstance(version, bool) or not isinstance(version, int) or version < 1:
+        raise BundleError(f"{where}: version {version!r} is not a worksheet version.")
+    return sheet.id, version, saved_at, answers
+
+
 def plan_import(journal: Journal, path: str | os.PathLike[str]) -> ImportPlan:
     """Check a bundle whole and work out what importing it would add; change nothing."""
     bundle = read_bundle(path)
@@ -123,36 +164,13 @@ def plan_import(journal: Journal, path: str | os.PathLike[str]) -> ImportPlan:
     plan = ImportPlan(settings=dict(bundle.get("settings", {})))
     seen: set[tuple[str, str, str]] = set()
     for position, raw in enumerate(bundle["records"], start=1):
-        where = f"record {position}"
-        if not isinstance(raw, dict):
-            raise BundleError(f"{where} is not a table of worksheet, saved_at and answers.")
-        missing = [k for k in ("worksheet", "saved_at", "answers") if k not in raw]
-        if missing:
-            raise BundleError(f"{where} is missing '{missing[0]}'.")
-        try:
-            sheet = definition(str(raw["worksheet"]))
-        except UnknownWorksheetError:
-            raise BundleError(f"{where}: there is no worksheet {raw['worksheet']!r}.") from None
-        try:
-            saved_at = dt.datetime.fromisoformat(str(raw["saved_at"]))
-        except ValueError:
-            raise BundleError(f"{where}: saved_at {raw['saved_at']!r} is not a time.") from None
-        if saved_at.tzinfo is None:
-            raise BundleError(f"{where}: saved_at {raw['saved_at']!r} has no time zone.")
-        try:
-            answers = validate_answers(sheet.fields, raw["answers"])
-        except AnswerErrors as problem:
-            field_id, message = next(iter(problem.errors.items()))
-            raise BundleError(f"{where} ({sheet.id}), field '{field_id}': {message}") from None
-        version = raw.get("version", sheet.version)
-        if isinstance(version, bool) or not isinstance(version, int) or version < 1:
-            raise BundleError(f"{where}: version {version!r} is not a worksheet version.")
-        key = _key(sheet.id, saved_at, answers)
+        sheet_id, version, saved_at, answers = check_record(raw, position)
+        key = _key(sheet_id, saved_at, answers)
         if key in present or key in seen:
             plan.already_there += 1
             continue
         seen.add(key)
-        plan.added.append((sheet.id, version, saved_at, answers))
+        plan.added.append((sheet_id, version, saved_at, answers))
     return plan
 
 

@@ -132,16 +132,21 @@ def test_gitignore_keeps_private_things_out() -> None:
 
 
 def test_worksheet_pages_without_charts_load_no_pandas_or_plotly(tmp_path: Path) -> None:
-    """Do pages that draw no chart (well-being, check-in) stay free of pandas and plotly?"""
+    """Do pages that draw no chart (well-being, check-in, sharing) stay free of pandas and
+    plotly?"""
     code = (
         "import sys, kit\n"
         "from kit.widgets import Form\n"
         "from kit.widgets.pages import add_page_extras\n"
+        "from kit.widgets.share import Share\n"
         "journal = kit.open_journal()\n"
         "for sheet in ('wellbeing', 'check-in', 'phq9'):\n"
         "    form = Form(kit.definition(sheet), journal)\n"
         "    add_page_extras(form)\n"
         "    form.save()\n"
+        "page = Share(journal)\n"
+        "page.share()  # nothing ticked: refused before anything is drawn\n"
+        "assert page.pick_error.value, page.result.value\n"
         "print(sorted(m for m in ('pandas', 'plotly') if m in sys.modules))\n"
     )
     env = {"KIT_DATA_DIR": str(tmp_path), "PATH": "/usr/bin:/bin"}
