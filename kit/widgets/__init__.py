@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..content import definition
 from ..errors import KitError
 from ..journal import Journal, open_journal
-from ._display import await_visitor
+from ._display import await_visitor, went_wrong
 from .form import Form, problem_box
 from .journey import show_journey
 from .mydata import show_my_data
@@ -39,6 +39,9 @@ def show(worksheet_id: str, journal: Journal | None = None) -> Form | None:
         add_page_extras(form)
     except KitError as problem:
         display(problem_box(str(problem)))
+        return None
+    except Exception:
+        display(problem_box(went_wrong()))
         return None
     display(form)
     return form

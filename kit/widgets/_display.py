@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import html
+import logging
 import os
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
@@ -64,8 +65,24 @@ def show_page(make: Callable[[Journal], DisplayOnce], journal: Journal | None) -
     except KitError as problem:
         display(problem_box(str(problem)))
         return None
+    except Exception:
+        display(problem_box(went_wrong()))
+        return None
     display(page)
     return page
+
+
+SOMETHING_WENT_WRONG = (
+    "Something went wrong on our side, so this part of the page cannot be shown. Nothing you "
+    "saved has changed. Reloading the page may help; the other pages still work."
+)
+
+
+def went_wrong() -> str:
+    """Log the exception being handled (to the server's log, never the page) and return
+    the calm words the page shows instead."""
+    logging.getLogger("kit").exception("a page could not be shown")
+    return SOMETHING_WENT_WRONG
 
 
 def download_link(name: str, data: bytes, mime: str, label: str) -> str:

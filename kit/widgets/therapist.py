@@ -22,7 +22,7 @@ from .. import share as sharing
 from ..content import definition
 from ..errors import KitError
 from ..journal import Journal
-from ._display import DisplayOnce, await_visitor
+from ._display import DisplayOnce, await_visitor, went_wrong
 from .form import STYLE, problem_box
 from .inputs import full
 
@@ -280,6 +280,9 @@ def show_inbox(root: str | os.PathLike[str] | None = None) -> Inbox | None:
         page = Inbox(root)
     except KitError as problem:
         display(problem_box(str(problem)))
+        return None
+    except Exception:
+        display(problem_box(went_wrong()))
         return None
     display(page)
     return page

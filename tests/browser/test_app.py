@@ -1,0 +1,144 @@
+"""The app as a whole: previous/next through every page, a title set by the host, calm
+words instead of a traceback, and the kernels of closed pages culled."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Page, expect
+
+import kit
+from kit.app.serve import notebooks_dir
+from kit.content import site_pages
+
+from .conftest import KitServer
+
+TITLE = "Notes & lists"
+CULL = 40
+SECRET = "secret-boom-7f3a"
+
+
+def _notebook(*sources: str) -> dict:
+    cells = [
+        {"cell_type": "code", "execution_count": None, "id": f"c{n}", "metadata": {},
+         "outputs": [], "source": source}
+        for n, source in enumerate(sources)
+    ]  # fmt: skip
+    return {"cells": cells, "metadata": {"title": "Journal", "kernelspec": {
+        "display_name": "Python 3", "language": "python", "name": "python3"}},
+        "nbformat": 4, "nbformat_minor": 5}  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def app_server(
+    tmp_path_factory: pytest.TempPathFactory, chromium_path: Path
+) -> Iterator[KitServer]:
+    """A second server: the kit's notebooks plus two that fail on purpose, a title of the
+    host's choosing, no pre-heated kernels (so every kernel counted is a page's), and
+    closed pages' kernels culled after CULL seconds."""
+    folder = tmp_path_factory.mktemp("app")
+    notebooks = folder / "notebooks"
+    shutil.copytree(notebooks_dir(), notebooks)
+    (notebooks / "98.ipynb").write_text(json.dumps(_notebook(
+        f"raise RuntimeError({SECRET!r})",
+    )))  # fmt: skip
+    (notebooks / "99.ipynb").write_text(json.dumps(_notebook(
+        "import kit\nfrom kit.journal import Journal\n"
+        f"Journal.latest_record = lambda *a, **k: 1 / 0  # {SECRET}",
+        'kit.show("wellbeing")',
+    )))  # fmt: skip
+    running = KitServer(
+        folder / "data", folder / "server.log",
+        "--notebooks", str(notebooks), "--title", TITLE, "--preheat", "none",
+        "--cull-idle", str(CULL),
+    )  # fmt: skip
+    running.start()
+    yield running
+    running.stop()
+
+
+def _kernels(server: KitServer) -> int:
+    """How many kernels the server has running now (its ipykernel children)."""
+    count = 0
+    for status in Path("/proc").glob("[0-9]*/status"):
+        try:
+            text = status.read_text()
+            cmdline = (status.parent / "cmdline").read_bytes()
+        except OSError:
+            continue
+        ppid = next((line.split()[1] for line in text.splitlines() if line.startswith("PPid:")), "")
+        if ppid == str(server.process.pid) and b"ipykernel" in cmdline:
+            count += 1
+    return count
+
+
+def test_walk_every_page_by_next_and_back_then_kernels_are_culled(
+    page: Page, app_server: KitServer
+) -> None:
+    """Next from the start page visits every page in the journey's order, with Start and
+    the way back on each; after 30 pages, the kernels of the pages left are shut down."""
+    order = [notebook for notebook, _ in site_pages()]
+    page.goto(app_server.page(order[0]))
+    expect(page.locator(".kit-nav").first).to_be_visible()
+    assert page.locator(".kit-nav-prev").count() == 0, "nothing before the start page"
+    visited = [order[0]]
+    while page.locator(".kit-nav-next").count():
+        navs = page.locator(".kit-nav")
+        expect(navs).to_have_count(2)  # at the top and at the bottom
+        page.locator(".kit-nav-next").first.click()
+        page.wait_for_url(f"**/{order[len(visited)]}")
+        expect(page.locator(".kit-nav").first).to_be_visible()
+        expect(page.locator(".kit-nav-home").first).to_have_attribute("href", order[0])
+        visited.append(page.url.rsplit("/", 1)[-1])
+    assert visited == order
+    expect(page.locator(".kit-nav-prev").first).to_contain_text(site_pages()[-2][1])
+    while len(visited) < 30:
+        page.locator(".kit-nav-prev").first.click()
+        page.wait_for_url(f"**/{order[len(order) - 1 - (len(visited) - len(order) + 1)]}")
+        expect(page.locator(".kit-nav").first).to_be_visible()
+        visited.append(page.url.rsplit("/", 1)[-1])
+    page.locator(".kit-nav-home").first.click()
+    page.wait_for_url(f"**/{order[0]}")
+    expect(page.locator(".kit-nav").first).to_be_visible()
+    piled_up = _kernels(app_server)
+    assert piled_up >= 5, f"only {piled_up} kernels: the pages did not each start one"
+
+    page.close()  # the last page too
+    deadline = time.monotonic() + CULL + 60
+    while _kernels(app_server) and time.monotonic() < deadline:
+        time.sleep(2)
+    assert _kernels(app_server) == 0, f"{_kernels(app_server)} of {piled_up} kernels left"
+
+
+def test_the_hosts_title_is_on_every_kind_of_page(page: Page, app_server: KitServer) -> None:
+    """Is --title the tab's title on a notebook page, the file list and a missing page?"""
+    for url in (app_server.page("17.ipynb"), app_server.url, app_server.page("nothing.ipynb")):
+        page.goto(url)
+        assert page.title() == TITLE, url
+        expect(page.locator("#kit-exit")).to_be_visible()
+
+
+@pytest.mark.parametrize("notebook", ["98.ipynb", "99.ipynb"])
+def test_an_error_shows_calm_words_and_no_traceback(
+    page: Page, app_server: KitServer, notebook: str
+) -> None:
+    """A failing cell, and a page whose worksheet fails to build, show calm words: no
+    traceback, no exception name, nothing of the code, and the journal is unchanged."""
+    with kit.open_journal(app_server.data_dir) as journal:
+        journal.save("future", {"where": "kept as it was"})
+        before = [r.answers for r in journal.all_records()]
+    page.goto(app_server.page(notebook))
+    expect(page.locator(".kit-problem")).to_contain_text("Something went wrong on our side")
+    expect(page.locator(".kit-problem")).to_contain_text("Nothing you saved has changed")
+    text = page.locator("body").inner_text()
+    for leak in ("Traceback", "RuntimeError", "ZeroDivisionError", SECRET, "Execution error",
+                 "show_tracebacks"):  # fmt: skip
+        assert leak not in text, leak
+    expect(page.locator(".kit-nav-home").first).to_be_visible()
+    with kit.open_journal(app_server.data_dir) as journal:
+        assert [r.answers for r in journal.all_records()] == before
