@@ -87,6 +87,7 @@ def configure_hub(
     cull_idle: int = CULL_IDLE_SECONDS,
     inbox_owner: Callable[[Any], str] | None = None,
     inbox_group: str | None = None,
+    server_command: list[str] | None = None,
 ) -> None:
     """Set a hub up for the kit (call it from jupyterhub_config.py with the ``c`` there).
 
@@ -100,7 +101,8 @@ def configure_hub(
     ``inbox_owner``, which returns the system account of a spawner's user (creating it if
     need be), and ``inbox_group``, the group the therapist's account is in: each client's
     inbox folder is then made the client's, readable by that group, and closed to everyone
-    else (mode 2770).
+    else (mode 2770). ``server_command`` starts a user's server where the users' Python is
+    not the hub's (default: ``kit hub-server`` with the hub's Python).
     """
     from .serve import check_exit_url, check_title
 
@@ -109,7 +111,7 @@ def configure_hub(
     inbox = Path(inbox_root)
 
     c.Authenticator.username_pattern = USERNAME_PATTERN
-    c.Spawner.cmd = [sys.executable, "-m", "kit", "hub-server"]
+    c.Spawner.cmd = server_command or [sys.executable, "-m", "kit", "hub-server"]
     c.Spawner.args = []
     c.Spawner.default_url = f"/voila/render/{START_PAGE}"
     # Nothing from a user's own Jupyter configuration may undo the kit's settings.
@@ -132,6 +134,11 @@ def configure_hub(
         if inbox_owner is not None and inbox_group is not None:
             import shutil
 
+            # The inbox: the therapist's group lists it, others may only pass through.
+            shutil.chown(inbox, group=inbox_group)
+            inbox.chmod(0o751)
+            # A client's folder: theirs, read by the therapist's group, closed to others;
+            # files made in it take the group (setgid).
             shutil.chown(own_inbox, user=inbox_owner(spawner), group=inbox_group)
             own_inbox.chmod(0o2770)
         spawner.environment.update(folders)
