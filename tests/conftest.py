@@ -1,7 +1,10 @@
-"""Shared fixtures: a real journal file in a temporary folder, and test content."""
+"""Shared fixtures: a real journal file in a temporary folder, test content, and one
+headless Chromium for the whole session (Playwright allows one sync session at a time;
+tests/browser and tests/hub both use it)."""
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -11,6 +14,16 @@ import kit
 from kit.content import data_dir
 
 FIXTURES = Path(__file__).parent / "fixtures"
+CHROMIUM = Path(os.environ.get("KIT_CHROMIUM", "/usr/bin/chromium"))
+CHROMIUM_FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 
 
 @pytest.fixture
@@ -28,3 +41,25 @@ def content_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     shutil.copy(FIXTURES / "every-kind.toml", folder / "worksheets" / "every-kind.toml")
     monkeypatch.setenv("KIT_CONTENT_DIR", str(folder))
     return folder
+
+
+@pytest.fixture(scope="session")
+def chromium_path() -> Path:
+    if not CHROMIUM.exists():
+        reason = f"no Chromium at {CHROMIUM} (apt-get install chromium, or set KIT_CHROMIUM)"
+        if os.environ.get("KIT_REQUIRE_BROWSER") == "1":
+            pytest.fail(f"KIT_REQUIRE_BROWSER=1 but {reason}")
+        pytest.skip(reason)
+    return CHROMIUM
+
+
+@pytest.fixture(scope="session")
+def browser(chromium_path: Path):
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(
+            executable_path=str(chromium_path), args=CHROMIUM_FLAGS, headless=True
+        )
+        yield launched
+        launched.close()

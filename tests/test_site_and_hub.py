@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import asyncio
 import os
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -207,6 +208,13 @@ def pages(tmp_path: Path) -> hub.PagesOnly:
     return hub.PagesOnly(root_dir=str(tmp_path))
 
 
+def _run(coroutine):
+    """Run a coroutine on a thread of its own: a browser test's Playwright may hold this
+    thread's event loop."""
+    with ThreadPoolExecutor(1) as pool:
+        return pool.submit(asyncio.run, coroutine).result()
+
+
 def test_pages_cannot_be_changed(pages: hub.PagesOnly, tmp_path: Path) -> None:
     model = {"type": "file", "format": "text", "content": "print('x')"}
     for attempt in (
@@ -223,11 +231,22 @@ def test_pages_cannot_be_changed(pages: hub.PagesOnly, tmp_path: Path) -> None:
 
 
 def test_therapist_pages_are_hidden_from_a_client(pages: hub.PagesOnly) -> None:
-    listing = asyncio.run(pages.get(""))
+    listing = _run(pages.get(""))
     assert [m["name"] for m in listing["content"]] == ["01.ipynb"]
     with pytest.raises(HTTPError) as hidden:
-        asyncio.run(pages.get("therapist/inbox.ipynb"))
+        _run(pages.get("therapist/inbox.ipynb"))
     assert hidden.value.status_code == 404
-    assert asyncio.run(pages.file_exists("therapist/inbox.ipynb")) is False
+    assert _run(pages.file_exists("therapist/inbox.ipynb")) is False
     pages.hide_therapist_pages = False
-    assert asyncio.run(pages.file_exists("therapist/inbox.ipynb")) is True
+    assert _run(pages.file_exists("therapist/inbox.ipynb")) is True
+
+
+def test_the_start_page_says_when_the_journal_is_open_to_others(monkeypatch) -> None:
+    """Served on an address others can reach, does the start page say that everyone who
+    opens it shares this one journal (and say nothing of the kind on loopback)?"""
+    from kit.widgets.start import OPEN_TO_OTHERS, journal_location_html
+
+    monkeypatch.delenv(OPEN_TO_OTHERS, raising=False)
+    assert "cannot tell people apart" not in journal_location_html()
+    monkeypatch.setenv(OPEN_TO_OTHERS, "1")
+    assert "cannot tell people apart" in journal_location_html()

@@ -196,7 +196,7 @@ def run_server(argv: list[str] | None = None) -> None:
         os.environ.pop("KIT_THERAPIST_INBOX", None)
     with tempfile.TemporaryDirectory(prefix="kit-hub-") as folder:
         where = Path(folder)
-        write_site(site, where / "data")
+        write_site(site, where / "data", journey=role != THERAPIST)
         (where / "config").mkdir()
         settings = server_config(role, notebooks_dir(), cull_idle)
         (where / "config" / "jupyter_server_config.json").write_text(json.dumps(settings))

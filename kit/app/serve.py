@@ -82,12 +82,14 @@ class Site:
     exit_url: str = DEFAULT_EXIT_URL
 
 
-def write_site(site: Site, folder: Path) -> Path:
+def write_site(site: Site, folder: Path, journey: bool = True) -> Path:
     """Write ``kit_site.html`` (title, quick-exit address, the pages in order) into a
     template folder under ``folder``, put ``folder`` first on the Jupyter path, and return
-    the file. The values are JSON literals, which Jinja reads as its own."""
+    the file. The values are JSON literals, which Jinja reads as its own. Without
+    ``journey`` (the therapist's server, which has none of the journal's pages) there are
+    no previous/next links."""
     title, exit_url = check_title(site.title), check_exit_url(site.exit_url)
-    pages = [{"notebook": n, "title": t} for n, t in site_pages()]
+    pages = [{"notebook": n, "title": t} for n, t in site_pages()] if journey else []
     target = folder / "voila" / "templates" / "kit" / "kit_site.html"
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(
@@ -213,6 +215,8 @@ def serve(options: ServeOptions) -> None:
     """Run Voila in this process until interrupted."""
     data_dir = (options.data_dir or default_data_dir()).expanduser().resolve()
     os.environ["KIT_DATA_DIR"] = str(data_dir)
+    if options.ip not in LOOPBACK:  # the start page says so too (kit.widgets.start)
+        os.environ["KIT_OPEN_TO_OTHERS"] = "1"
     notebooks = options.notebooks or notebooks_dir()
     with tempfile.TemporaryDirectory(prefix="kit-site-") as folder:
         write_site(Site(options.title, options.exit_url), Path(folder))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import os
 
 import ipywidgets as w
 
@@ -23,13 +24,30 @@ def _show(widget: w.Widget) -> None:
     display(box)
 
 
+# Set by `kit serve --ip` with an address other people can reach (kit/app/serve.py).
+OPEN_TO_OTHERS = "KIT_OPEN_TO_OTHERS"
+
+
+def journal_location_html() -> str:
+    """Where this journal is kept; and, when the server can be reached by others, that
+    everyone who opens it shares this one journal (kit serve cannot tell them apart)."""
+    where = html.escape(str(default_data_dir() / DB_NAME))
+    words = f'<p>Your journal is kept in this file: <code class="kit-where">{where}</code></p>'
+    if os.environ.get(OPEN_TO_OTHERS) == "1":
+        words += (
+            '<div class="kit-problem kit-shared-address" role="note">This journal is served '
+            "to anyone who can reach this address, and everyone who opens it reads and "
+            "changes the same answers: it cannot tell people apart. If you are not the only "
+            "person using this address, please ask whoever runs it for a log-in of your own."
+            "</div>"
+        )
+    return words
+
+
 def show_journal_location() -> None:
     """Display the file this journal is kept in."""
     await_visitor()
-    where = html.escape(str(default_data_dir() / DB_NAME))
-    _show(
-        w.HTML(f'<p>Your journal is kept in this file: <code class="kit-where">{where}</code></p>')
-    )
+    _show(w.HTML(journal_location_html()))
 
 
 def show_support_lines() -> None:

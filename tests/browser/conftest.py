@@ -3,6 +3,7 @@
 Browser tests skip with a reason when no Chromium is installed, unless KIT_REQUIRE_BROWSER=1
 (as in CI), where a missing browser fails the run. One server is shared by the whole
 session (starting one costs seconds); every server is stopped afterwards, kernels included.
+The browser itself (one per session) comes from tests/conftest.py, shared with tests/hub.
 """
 
 from __future__ import annotations
@@ -22,16 +23,6 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-CHROMIUM = Path(os.environ.get("KIT_CHROMIUM", "/usr/bin/chromium"))
-CHROMIUM_FLAGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 START_TIMEOUT = 90
 # Kernels of closed test pages are shut down after this many idle seconds, so that a long
 # session does not pile up kernels on a 2-core machine.
@@ -115,28 +106,6 @@ class KitServer:
 
     def log(self) -> str:
         return self.log_path.read_text(errors="replace")[-4000:]
-
-
-@pytest.fixture(scope="session")
-def chromium_path() -> Path:
-    if not CHROMIUM.exists():
-        reason = f"no Chromium at {CHROMIUM} (apt-get install chromium, or set KIT_CHROMIUM)"
-        if os.environ.get("KIT_REQUIRE_BROWSER") == "1":
-            pytest.fail(f"KIT_REQUIRE_BROWSER=1 but {reason}")
-        pytest.skip(reason)
-    return CHROMIUM
-
-
-@pytest.fixture(scope="session")
-def browser(chromium_path: Path):
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(
-            executable_path=str(chromium_path), args=CHROMIUM_FLAGS, headless=True
-        )
-        yield launched
-        launched.close()
 
 
 @pytest.fixture

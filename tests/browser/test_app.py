@@ -62,9 +62,9 @@ def app_server(
     running.stop()
 
 
-def _kernels(server: KitServer) -> int:
-    """How many kernels the server has running now (its ipykernel children)."""
-    count = 0
+def _kernel_pids(server: KitServer) -> list[int]:
+    """The server's kernels running now (its ipykernel children)."""
+    pids = []
     for status in Path("/proc").glob("[0-9]*/status"):
         try:
             text = status.read_text()
@@ -73,8 +73,37 @@ def _kernels(server: KitServer) -> int:
             continue
         ppid = next((line.split()[1] for line in text.splitlines() if line.startswith("PPid:")), "")
         if ppid == str(server.process.pid) and b"ipykernel" in cmdline:
-            count += 1
-    return count
+            pids.append(int(status.parent.name))
+    return pids
+
+
+def _kernels(server: KitServer) -> int:
+    return len(_kernel_pids(server))
+
+
+def _cpu_ticks(pids: list[int]) -> int:
+    total = 0
+    for pid in pids:
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        total += int(fields[11]) + int(fields[12])  # utime + stime
+    return total
+
+
+def _until_kernels_are_quiet(server: KitServer, timeout: float = 120) -> None:
+    """Wait until no kernel of the server has used any CPU for three seconds: a heated
+    page has then run as far as it runs before its visitor comes."""
+    deadline = time.monotonic() + timeout
+    before = _cpu_ticks(_kernel_pids(server))
+    while time.monotonic() < deadline:
+        time.sleep(3)
+        now = _cpu_ticks(_kernel_pids(server))
+        if now == before:
+            return
+        before = now
+    raise AssertionError("the kernels never went quiet")
 
 
 def test_walk_every_page_by_next_and_back_then_kernels_are_culled(
@@ -142,3 +171,31 @@ def test_an_error_shows_calm_words_and_no_traceback(
     expect(page.locator(".kit-nav-home").first).to_be_visible()
     with kit.open_journal(app_server.data_dir) as journal:
         assert [r.answers for r in journal.all_records()] == before
+
+
+def test_a_preheated_page_shows_what_was_saved_after_it_was_heated(
+    page: Page, server: KitServer
+) -> None:
+    """The check-in page waits pre-heated. A check-in saved after its kernel was heated
+    (here straight into the journal) is on the page when it is opened: the page reads the
+    journal only once it is asked for."""
+    import datetime as dt
+    import re
+
+    def heated() -> int:
+        return server.log().count("Kernel pool of 14.ipynb is filled")
+
+    deadline = time.monotonic() + 120
+    while heated() == 0 and time.monotonic() < deadline:
+        time.sleep(0.5)
+    assert heated(), "the check-in page was not pre-heated"
+    _until_kernels_are_quiet(server)
+    today = dt.date.today().isoformat()
+    with kit.open_journal(server.data_dir) as journal:
+        journal.save("check-in", {"day": today, "mood": 2, "contacted": False})
+    page.goto(server.page("14.ipynb"))
+    expect(page.locator(".kit-save")).to_be_visible()
+    assert "Using pre-heated kernel" in server.log()
+    expect(
+        page.locator(".kit-field-mood .widget-toggle-button", has_text=re.compile("^2$"))
+    ).to_have_class(re.compile("mod-active"))

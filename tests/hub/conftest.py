@@ -20,8 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser.conftest import CHROMIUM_FLAGS, PAGE_TIMEOUT_MS, free_port
-from tests.browser.conftest import chromium_path as chromium_path  # the fixture, shared
+from tests.browser.conftest import PAGE_TIMEOUT_MS, free_port
 
 REPO = Path(__file__).resolve().parents[2]
 CONFIG = REPO / "deploy" / "local" / "jupyterhub_config.py"
@@ -145,15 +144,10 @@ def hub(tmp_path_factory: pytest.TempPathFactory, chromium_path: Path) -> Iterat
 
 
 @pytest.fixture(scope="module")
-def hub_browser(chromium_path: Path):
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(
-            executable_path=str(chromium_path), args=CHROMIUM_FLAGS, headless=True
-        )
-        yield launched
-        launched.close()
+def hub_browser(browser):
+    """The session's browser (Playwright allows one per session); each log-in gets a
+    context of its own."""
+    return browser
 
 
 def log_in(browser, hub: Hub, name: str, password: str = PASSWORD):
