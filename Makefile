@@ -6,7 +6,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 PORT   ?= 8866
 
-.PHONY: app test lint format clean
+.PHONY: app hub test lint format clean
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed (found " + sys.version.split()[0] + ")")'
@@ -22,6 +22,18 @@ $(VENV)/.test: pyproject.toml | $(BIN)/python
 
 app: $(VENV)/.app
 	$(BIN)/kit serve --port $(PORT)
+
+# A trial JupyterHub on this machine (deploy/local): client1, client2 and therapist, all with
+# the password in KIT_HUB_PASSWORD, at http://127.0.0.1:8000/.
+CHP_VERSION := 4.6.3
+$(VENV)/.hub: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[hub]'
+	npm install --silent --prefix .cache/node --no-audit --no-fund configurable-http-proxy@$(CHP_VERSION)
+	@touch $@ $(VENV)/.app
+
+hub: $(VENV)/.hub
+	@test -n "$$KIT_HUB_PASSWORD" || { echo "Set KIT_HUB_PASSWORD (8 characters or more) first."; exit 2; }
+	PATH="$(CURDIR)/.cache/node/node_modules/.bin:$(CURDIR)/$(BIN):$$PATH" $(BIN)/jupyterhub -f deploy/local/jupyterhub_config.py
 
 test: $(VENV)/.test
 	$(BIN)/ruff check .

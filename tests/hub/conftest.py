@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -24,7 +25,8 @@ from tests.browser.conftest import PAGE_TIMEOUT_MS, free_port
 
 REPO = Path(__file__).resolve().parents[2]
 CONFIG = REPO / "deploy" / "local" / "jupyterhub_config.py"
-CHP_VERSION = "4.6.3"
+# The same version `make hub` installs.
+CHP_VERSION = re.search(r"^CHP_VERSION := (\S+)$", (REPO / "Makefile").read_text(), re.M)[1]
 CHP_PREFIX = REPO / ".cache" / "node"
 PASSWORD = "a-long-test-password"
 CLIENTS = ("client1", "client2")
