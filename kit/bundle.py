@@ -20,7 +20,7 @@ from ._files import read_text, write_atomically
 from .content import definition
 from .errors import KitError, UnknownWorksheetError
 from .fields import AnswerErrors, validate_answers
-from .journal import Journal, schema_version
+from .journal import Journal, Record, schema_version
 
 FORMAT = "journal-kit-bundle"
 BUNDLE_VERSION = 1
@@ -61,6 +61,16 @@ def _key(worksheet: str, saved_at: dt.datetime, answers: dict[str, Any]) -> tupl
     return worksheet, stamp, json.dumps(answers, ensure_ascii=False, sort_keys=True)
 
 
+def record_json(record: Record) -> dict[str, Any]:
+    """One saved response as a bundle holds it."""
+    return {
+        "worksheet": record.worksheet,
+        "version": record.version,
+        "saved_at": record.saved_at.isoformat(timespec="microseconds"),
+        "answers": record.answers,
+    }
+
+
 def export_bundle(journal: Journal, path: str | os.PathLike[str]) -> Path:
     """Write every response and setting to ``path`` as JSON (atomically); also the
     check-ins as CSV beside it (``<name>.checkins.csv``). Returns the bundle's path."""
@@ -72,15 +82,7 @@ def export_bundle(journal: Journal, path: str | os.PathLike[str]) -> Path:
         "schema_version": schema_version(),
         "exported_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
         "settings": journal.settings(),
-        "records": [
-            {
-                "worksheet": r.worksheet,
-                "version": r.version,
-                "saved_at": r.saved_at.isoformat(timespec="microseconds"),
-                "answers": r.answers,
-            }
-            for r in records
-        ],
+        "records": [record_json(r) for r in records],
     }
     write_atomically(target, json.dumps(bundle, ensure_ascii=False, indent=1).encode("utf-8"))
     frame = journal.checkins()

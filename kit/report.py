@@ -69,34 +69,58 @@ def _worksheet_section(journal: Journal, sheet_id: str, start, end) -> str:
     return f"{heading}<dl>{items}</dl>"
 
 
-def _checkins_section(journal: Journal, start, end) -> str:
-    from .plots.trends import mood_figure, urge_figure
+NOTES_SHOWN = 20
 
+
+def checkins_between(journal: Journal, start, end):
+    """The journal's check-ins (a DataFrame, one row per day) from ``start`` to ``end``."""
     frame = journal.checkins()
     if start is not None:
         frame = frame[frame.index >= str(start)]
     if end is not None:
         frame = frame[frame.index <= str(end)]
-    if frame.empty:
-        return "<h2>Daily check-ins</h2><p class='note'>No check-ins in these dates.</p>"
+    return frame
+
+
+def checkin_facts_html(frame) -> str:
+    """The check-ins in a few facts, as an escaped table: the report and the therapist's
+    view of a share both give these."""
     mood = frame["mood"].dropna()
     contact = streak(frame, "contacted")
     facts = [
         ("Days with a check-in", len(frame)),
         ("Average mood (1-10)", f"{mood.mean():.1f}" if len(mood) else "-"),
         ("Lowest and highest mood", f"{mood.min():.0f} and {mood.max():.0f}" if len(mood) else "-"),
-        ("Check-ins in a row without contacting them (now; longest)",
+        ("Check-ins in a row without contacting them (at the end; longest)",
          f"{contact.current}; {contact.longest}"),
     ]  # fmt: skip
     rows = "".join(f"<tr><th>{_e(k)}</th><td>{_e(v)}</td></tr>" for k, v in facts)
+    return f'<table class="kit-lines">{rows}</table>'
+
+
+def checkin_notes_html(frame, heading: str = "h3") -> str:
+    """The latest notes written in check-ins, escaped (empty if there are none)."""
     notes = [(day, n) for day, n in frame["note"].items() if isinstance(n, str) and n.strip()]
-    noted = "".join(f"<dt>{day:%-d %b %Y}</dt><dd>{_e(n)}</dd>" for day, n in notes[-20:])
+    if not notes:
+        return ""
+    shown = notes[-NOTES_SHOWN:]
+    items = "".join(f"<dt>{day:%-d %b %Y}</dt><dd>{_e(n)}</dd>" for day, n in shown)
+    title = f"<{heading}>Notes (the latest {len(shown)})</{heading}>"
+    return f'{title}<dl class="kit-summary">{items}</dl>'
+
+
+def _checkins_section(journal: Journal, start, end) -> str:
+    from .plots.trends import mood_figure, urge_figure
+
+    frame = checkins_between(journal, start, end)
+    if frame.empty:
+        return "<h2>Daily check-ins</h2><p class='note'>No check-ins in these dates.</p>"
     return (
         "<h2>Daily check-ins</h2>"
-        f"<table>{rows}</table>"
+        + checkin_facts_html(frame)
         + _chart(mood_figure(mood_trend(frame)))
         + _chart(urge_figure(frame))
-        + (f"<h3>Notes (the latest {min(len(notes), 20)})</h3><dl>{noted}</dl>" if notes else "")
+        + checkin_notes_html(frame)
     )
 
 

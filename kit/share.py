@@ -40,6 +40,7 @@ from .bundle import (
     Row,
     check_record,
     parse_bundle,
+    record_json,
 )
 from .content import definition, worksheet_ids
 from .errors import KitError, UnknownWorksheetError
@@ -283,15 +284,7 @@ def make_share(
         "schema_version": schema_version(),
         "exported_at": made_at.isoformat(),
         "share": part,
-        "records": [
-            {
-                "worksheet": r.worksheet,
-                "version": r.version,
-                "saved_at": r.saved_at.isoformat(timespec="microseconds"),
-                "answers": r.answers,
-            }
-            for r in records
-        ],
+        "records": [record_json(r) for r in records],
     }
     data = json.dumps(bundle, ensure_ascii=False, indent=1).encode("utf-8")
     from .report import build_report  # here: it loads pandas and plotly

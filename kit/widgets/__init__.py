@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 from ..content import definition
-from ..errors import KitError
 from ..journal import Journal, open_journal
-from ._display import await_visitor, went_wrong
-from .form import Form, problem_box
+from ._display import show_built
+from .form import Form
 from .journey import show_journey
 from .mydata import show_my_data
 from .pages import add_page_extras
@@ -30,18 +29,10 @@ def show(worksheet_id: str, journal: Journal | None = None) -> Form | None:
     If the worksheet or the journal cannot be opened, a calm message is shown instead of
     the form (never a traceback) and None is returned; nothing is written.
     """
-    from IPython.display import display
 
-    await_visitor()
-    try:
-        sheet = definition(worksheet_id)
-        form = Form(sheet, journal if journal is not None else open_journal())
+    def build() -> Form:
+        form = Form(definition(worksheet_id), journal if journal is not None else open_journal())
         add_page_extras(form)
-    except KitError as problem:
-        display(problem_box(str(problem)))
-        return None
-    except Exception:
-        display(problem_box(went_wrong()))
-        return None
-    display(form)
-    return form
+        return form
+
+    return show_built(build)

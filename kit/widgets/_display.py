@@ -49,19 +49,18 @@ def await_visitor() -> None:
     _visitor_arrived = True
 
 
-def show_page(make: Callable[[Journal], DisplayOnce], journal: Journal | None) -> Any:
-    """Build a page for ``journal`` (the default one if None) and display it; if the journal
-    cannot be opened, display a calm message instead and return None."""
+def show_built(build: Callable[[], Any]) -> Any:
+    """Wait for the visitor, build a page part and display it. If it cannot be built, display
+    calm words instead (the kit's own reason, or, for anything unexpected, that something
+    went wrong, with the details in the server's log) and return None."""
     from IPython.display import display
 
-    await_visitor()
-
     from ..errors import KitError
-    from ..journal import open_journal
     from .form import problem_box
 
+    await_visitor()
     try:
-        page = make(journal if journal is not None else open_journal())
+        page = build()
     except KitError as problem:
         display(problem_box(str(problem)))
         return None
@@ -70,6 +69,14 @@ def show_page(make: Callable[[Journal], DisplayOnce], journal: Journal | None) -
         return None
     display(page)
     return page
+
+
+def show_page(make: Callable[[Journal], DisplayOnce], journal: Journal | None) -> Any:
+    """Build a page for ``journal`` (the default one if None) and display it; if the journal
+    cannot be opened, display a calm message instead and return None."""
+    from ..journal import open_journal
+
+    return show_built(lambda: make(journal if journal is not None else open_journal()))
 
 
 SOMETHING_WENT_WRONG = (

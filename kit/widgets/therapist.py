@@ -22,12 +22,11 @@ from .. import share as sharing
 from ..content import definition
 from ..errors import KitError
 from ..journal import Journal
-from ._display import DisplayOnce, await_visitor, went_wrong
+from ._display import DisplayOnce, show_built
 from .form import STYLE, problem_box
 from .inputs import full
 
 log = logging.getLogger(__name__)
-NOTES_SHOWN = 20
 
 
 def _e(text: object) -> str:
@@ -59,37 +58,24 @@ def _between(frame: Any, column: Any, shared: sharing.Shared) -> Any:
 
 
 def _checkins(journal: Journal, shared: sharing.Shared) -> list[w.Widget]:
-    from ..analysis.mood import mood_trend, streak, tag_comparison
+    from ..analysis.mood import mood_trend, tag_comparison
     from ..plots.trends import mood_figure, tags_figure, urge_figure
+    from ..report import checkin_facts_html, checkin_notes_html, checkins_between
 
-    frame = _between(journal.checkins(), lambda f: f.index, shared)
+    frame = checkins_between(journal, shared.start, shared.end)
     parts: list[w.Widget] = [_html("<h3>Daily check-ins</h3>")]
     if frame.empty:
         return [*parts, _html("<p>No check-ins in these dates.</p>")]
-    mood = frame["mood"].dropna()
-    contact = streak(frame, "contacted")
-    facts = [
-        ("Days with a check-in", len(frame)),
-        ("Average mood (1-10)", f"{mood.mean():.1f}" if len(mood) else "-"),
-        ("Lowest and highest mood", f"{mood.min():.0f} and {mood.max():.0f}" if len(mood) else "-"),
-        ("Check-ins in a row without contacting them (at the end; longest)",
-         f"{contact.current}; {contact.longest}"),
-    ]  # fmt: skip
-    rows = "".join(f"<tr><th>{_e(k)}</th><td>{_e(v)}</td></tr>" for k, v in facts)
-    parts.append(_html(f'<table class="kit-lines">{rows}</table>'))
+    parts.append(_html(checkin_facts_html(frame)))
     figures = {
         "mood": mood_figure(mood_trend(frame)),
         "urge": urge_figure(frame),
         "tags": tags_figure(tag_comparison(frame)),
     }
     parts += [_chart(name, f) for name, f in figures.items() if f is not None]
-    notes = [(day, n) for day, n in frame["note"].items() if isinstance(n, str) and n.strip()]
+    notes = checkin_notes_html(frame, heading="h4")
     if notes:
-        shown = notes[-NOTES_SHOWN:]
-        items = "".join(f"<dt>{day:%-d %b %Y}</dt><dd>{_e(n)}</dd>" for day, n in shown)
-        parts.append(
-            _html(f'<h4>Notes (the latest {len(shown)})</h4><dl class="kit-summary">{items}</dl>')
-        )
+        parts.append(_html(notes))
     return parts
 
 
@@ -273,16 +259,4 @@ class Inbox(DisplayOnce):
 
 def show_inbox(root: str | os.PathLike[str] | None = None) -> Inbox | None:
     """Display the therapist's inbox (``$KIT_THERAPIST_INBOX`` if ``root`` is None)."""
-    from IPython.display import display
-
-    await_visitor()
-    try:
-        page = Inbox(root)
-    except KitError as problem:
-        display(problem_box(str(problem)))
-        return None
-    except Exception:
-        display(problem_box(went_wrong()))
-        return None
-    display(page)
-    return page
+    return show_built(lambda: Inbox(root))

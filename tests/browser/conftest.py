@@ -46,15 +46,65 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-class KitServer:
+class ServerProcess:
+    """A server in a child process with a process group of its own, logging to a file."""
+
+    name = "the server"
+    start_timeout: float = START_TIMEOUT
+    log_path: Path
+    process: subprocess.Popen[bytes] | None = None
+
+    def launch(self, argv: list[str], env: dict[str, str], cwd: Path | None = None) -> None:
+        with self.log_path.open("ab") as log:
+            self.process = subprocess.Popen(
+                argv, cwd=cwd, stdout=log, stderr=subprocess.STDOUT, env=env,
+                start_new_session=True,
+            )  # fmt: skip
+
+    def wait_until_answers(self, url: str) -> None:
+        """Wait for a 200 from ``url``; stop the server and raise if none comes in time."""
+        assert self.process is not None
+        deadline = time.monotonic() + self.start_timeout
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise RuntimeError(f"{self.name} exited early:\n{self.log()}")
+            try:
+                with urllib.request.urlopen(url, timeout=2) as response:
+                    if response.status == 200:
+                        return
+            except (urllib.error.URLError, ConnectionError, TimeoutError):
+                time.sleep(0.2)
+        self.stop()
+        waited = f"{self.name} did not answer within {self.start_timeout}s"
+        raise RuntimeError(f"{waited}:\n{self.log()}")
+
+    def stop(self, grace: float = 15) -> None:
+        """Stop the whole process group: the server and the kernels it started."""
+        if self.process is None or self.process.poll() is not None:
+            return
+        os.killpg(self.process.pid, signal.SIGTERM)
+        try:
+            self.process.wait(timeout=grace)
+        except subprocess.TimeoutExpired:
+            os.killpg(self.process.pid, signal.SIGKILL)
+            self.process.wait(timeout=5)
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(self.process.pid, signal.SIGKILL)
+
+    def log(self) -> str:
+        return self.log_path.read_text(errors="replace")[-6000:]
+
+
+class KitServer(ServerProcess):
     """`python -m kit serve` in a child process, on a loopback port of its own."""
+
+    name = "kit serve"
 
     def __init__(self, data_dir: Path, log_path: Path, *extra: str) -> None:
         self.data_dir = data_dir
         self.log_path = log_path
         self.extra = list(extra)
         self.port = free_port()
-        self.process: subprocess.Popen[bytes] | None = None
 
     @property
     def url(self) -> str:
@@ -65,47 +115,16 @@ class KitServer:
 
     def start(self) -> None:
         env = {k: v for k, v in os.environ.items() if k != "KIT_DATA_DIR"}
-        with self.log_path.open("ab") as log:
-            self.process = subprocess.Popen(
-                [sys.executable, "-m", "kit", "serve", "--port", str(self.port),
-                 "--data-dir", str(self.data_dir), "--cull-idle", str(CULL_IDLE), *self.extra],
-                stdout=log,
-                stderr=subprocess.STDOUT,
-                env=env,
-                start_new_session=True,
-            )  # fmt: skip
-        deadline = time.monotonic() + START_TIMEOUT
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                raise RuntimeError(f"kit serve exited early:\n{self.log()}")
-            try:
-                with urllib.request.urlopen(self.url, timeout=2) as response:
-                    if response.status == 200:
-                        return
-            except (urllib.error.URLError, ConnectionError, TimeoutError):
-                time.sleep(0.2)
-        self.stop()
-        raise RuntimeError(f"kit serve did not answer within {START_TIMEOUT}s:\n{self.log()}")
-
-    def stop(self) -> None:
-        if self.process is None or self.process.poll() is not None:
-            return
-        # The whole process group: the server and the kernels it started.
-        os.killpg(self.process.pid, signal.SIGTERM)
-        try:
-            self.process.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            os.killpg(self.process.pid, signal.SIGKILL)
-            self.process.wait(timeout=5)
-        with contextlib.suppress(ProcessLookupError):
-            os.killpg(self.process.pid, signal.SIGKILL)
+        self.launch(
+            [sys.executable, "-m", "kit", "serve", "--port", str(self.port),
+             "--data-dir", str(self.data_dir), "--cull-idle", str(CULL_IDLE), *self.extra],
+            env,
+        )  # fmt: skip
+        self.wait_until_answers(self.url)
 
     def restart(self) -> None:
         self.stop()
         self.start()
-
-    def log(self) -> str:
-        return self.log_path.read_text(errors="replace")[-4000:]
 
 
 @pytest.fixture

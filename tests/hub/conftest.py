@@ -13,15 +13,12 @@ import shutil
 import signal
 import subprocess
 import sys
-import time
-import urllib.error
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from tests.browser.conftest import PAGE_TIMEOUT_MS, free_port
+from tests.browser.conftest import PAGE_TIMEOUT_MS, ServerProcess, free_port
 
 REPO = Path(__file__).resolve().parents[2]
 CONFIG = REPO / "deploy" / "local" / "jupyterhub_config.py"
@@ -58,8 +55,11 @@ def proxy_command() -> Path:
     return chp
 
 
-class Hub:
+class Hub(ServerProcess):
     """jupyterhub in a child process with its own process group."""
+
+    name = "jupyterhub"
+    start_timeout = START_TIMEOUT
 
     def __init__(self, state: Path) -> None:
         self.state = state
@@ -68,7 +68,6 @@ class Hub:
         while not all(_free(self.port + i) for i in (1, 2)):
             self.port = free_port()
         self.log_path = state / "hub.log"
-        self.process: subprocess.Popen[bytes] | None = None
 
     @property
     def url(self) -> str:
@@ -86,34 +85,11 @@ class Hub:
             KIT_CULL_IDLE="30",
             PATH=f"{Path(sys.executable).parent}{os.pathsep}{env.get('PATH', '')}",
         )
-        with self.log_path.open("ab") as log:
-            self.process = subprocess.Popen(
-                [sys.executable, "-m", "jupyterhub", "-f", str(CONFIG)],
-                cwd=self.state, stdout=log, stderr=subprocess.STDOUT, env=env,
-                start_new_session=True,
-            )  # fmt: skip
-        deadline = time.monotonic() + START_TIMEOUT
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                raise RuntimeError(f"jupyterhub exited early:\n{self.log()}")
-            try:
-                with urllib.request.urlopen(f"{self.url}/hub/health", timeout=2) as answer:
-                    if answer.status == 200:
-                        return
-            except (urllib.error.URLError, ConnectionError, TimeoutError):
-                time.sleep(0.3)
-        self.stop()
-        raise RuntimeError(f"jupyterhub did not answer within {START_TIMEOUT}s:\n{self.log()}")
+        self.launch([sys.executable, "-m", "jupyterhub", "-f", str(CONFIG)], env, cwd=self.state)
+        self.wait_until_answers(f"{self.url}/hub/health")
 
-    def stop(self) -> None:
-        if self.process is None or self.process.poll() is not None:
-            return
-        os.killpg(self.process.pid, signal.SIGTERM)
-        try:
-            self.process.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            os.killpg(self.process.pid, signal.SIGKILL)
-            self.process.wait(timeout=5)
+    def stop(self, grace: float = 30) -> None:
+        super().stop(grace)
         # The hub stops its users' servers as it shuts down; stop any that outlived it (they
         # are recognised by the inbox folder in their environment).
         marker = str(self.state).encode()
@@ -121,9 +97,6 @@ class Hub:
             with contextlib.suppress(OSError, ValueError, ProcessLookupError):
                 if marker in environ.read_bytes():
                     os.kill(int(environ.parent.name), signal.SIGKILL)
-
-    def log(self) -> str:
-        return self.log_path.read_text(errors="replace")[-6000:]
 
 
 def _free(port: int) -> bool:
