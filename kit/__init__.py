@@ -38,6 +38,7 @@ from .errors import (
 )
 from .fields import Field, Option
 from .journal import Journal, Record, default_data_dir, open_journal
+from .lock import LockedError, PassphraseError
 from .readback import reasons, safety_flags, score
 
 if TYPE_CHECKING:
@@ -65,8 +66,10 @@ __all__ = [
     "Journal",
     "JournalError",
     "KitError",
+    "LockedError",
     "NewerJournalError",
     "Option",
+    "PassphraseError",
     "Record",
     "SafetyFlag",
     "Score",

@@ -40,6 +40,7 @@ from .errors import (
     ValidationError,
 )
 from .fields import AnswerErrors, validate_answers
+from .lock import Keys, LockRecord, check_new_passphrase
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -75,7 +76,17 @@ MIGRATIONS: list[str] = [
     """
     CREATE INDEX responses_by_time ON responses (worksheet, saved_at, id);
     """,
+    # 3: the passphrase lock (kit.lock). A journal without a row here is not locked.
+    """
+    CREATE TABLE lock (id INTEGER PRIMARY KEY CHECK (id = 1), record TEXT NOT NULL);
+    """,
 ]
+KEEP_RESPONSES = """
+    CREATE TRIGGER responses_are_kept BEFORE UPDATE ON responses
+    BEGIN
+        SELECT RAISE(ABORT, 'saved responses are never overwritten');
+    END;
+"""
 
 
 def schema_version() -> int:
@@ -121,8 +132,19 @@ def _own_tags(text: str | None) -> list[str]:
     return tags
 
 
-def _decode(path: Path, row: tuple[Any, ...]) -> Record:
+def _decode(path: Path, row: tuple[Any, ...], keys: Keys | None = None) -> Record:
     record_id, worksheet, version, saved_at, payload = row
+    if keys is not None:
+        opened = keys.open(payload, _response_place(record_id, worksheet, version, saved_at))
+        if not isinstance(opened, dict) or not isinstance(opened.get("a"), dict):
+            raise DamagedJournalError(
+                path,
+                f"saved response {record_id} does not open with this journal's key "
+                "(it was changed or moved)",
+            )
+        worksheet, answers = opened.get("w"), opened["a"]
+        return Record(record_id, str(worksheet), version, dt.datetime.fromisoformat(saved_at),
+                      answers)  # fmt: skip
     try:
         answers = json.loads(bytes(payload).decode("utf-8"))
         stamp = dt.datetime.fromisoformat(saved_at)
@@ -135,6 +157,15 @@ def _decode(path: Path, row: tuple[Any, ...]) -> Record:
     return Record(record_id, worksheet, version, stamp, answers)
 
 
+def _response_place(record_id: int, name: str, version: int, stamp: str) -> str:
+    """A sealed response's identity: it opens in this row, under this name, and no other."""
+    return f"response:{record_id}:{name}:{version}:{stamp}"
+
+
+def _setting_place(name: str) -> str:
+    return f"setting:{name}"
+
+
 class Journal:
     """A person's journal: save, read back, and see the history of worksheet answers.
 
@@ -142,9 +173,22 @@ class Journal:
     with :meth:`close` or use it as a context manager.
     """
 
-    def __init__(self, path: Path, connection: sqlite3.Connection) -> None:
+    def __init__(
+        self, path: Path, connection: sqlite3.Connection, keys: Keys | None = None
+    ) -> None:
         self.path = path
         self._db = connection
+        self._keys = keys
+        self._lock_seen = _lock_row(connection)
+
+    @property
+    def locked(self) -> bool:
+        """True if this journal is kept encrypted under a passphrase."""
+        return self._keys is not None
+
+    def _name(self, name: str) -> str:
+        """How a worksheet or setting is named in the file: itself, or its blind index."""
+        return self._keys.tag(name) if self._keys is not None else name
 
     # --- the verbs -------------------------------------------------------------------
 
@@ -168,17 +212,27 @@ class Journal:
         records = []
         with self._guard(), self._transaction():
             for worksheet, version, saved_at, answers in rows:
-                payload = json.dumps(answers, ensure_ascii=False, sort_keys=True).encode("utf-8")
                 stamp = saved_at.astimezone(dt.UTC).isoformat(timespec="microseconds")
-                cursor = self._db.execute(
-                    "INSERT INTO responses (worksheet, version, saved_at, payload) "
-                    "VALUES (?, ?, ?, ?)",
-                    (worksheet, version, stamp, payload),
-                )
-                records.append(
-                    Record(int(cursor.lastrowid or 0), worksheet, version, saved_at, answers)
-                )
+                record_id = self._db.execute(
+                    "SELECT COALESCE(MAX(id), 0) + 1 FROM responses"
+                ).fetchone()[0]
+                name = self._name(worksheet)
+                self._db.execute(
+                    "INSERT INTO responses (id, worksheet, version, saved_at, payload) "
+                    "VALUES (?, ?, ?, ?, ?)",
+                    (record_id, name, version, stamp,
+                     self._payload(record_id, worksheet, version, stamp, answers)),
+                )  # fmt: skip
+                records.append(Record(record_id, worksheet, version, saved_at, answers))
         return records
+
+    def _payload(
+        self, record_id: int, worksheet: str, version: int, stamp: str, answers: dict[str, Any]
+    ) -> bytes:
+        if self._keys is None:
+            return json.dumps(answers, ensure_ascii=False, sort_keys=True).encode("utf-8")
+        place = _response_place(record_id, self._keys.tag(worksheet), version, stamp)
+        return self._keys.seal({"w": worksheet, "a": answers}, place)
 
     def all_records(self) -> list[Record]:
         """Every saved response of every worksheet, oldest first (for export)."""
@@ -186,7 +240,7 @@ class Journal:
             rows = self._db.execute(
                 f"SELECT {RECORD_COLUMNS} FROM responses ORDER BY saved_at, id"
             ).fetchall()
-        return [_decode(self.path, row) for row in rows]
+        return [_decode(self.path, row, self._keys) for row in rows]
 
     def latest(self, worksheet_id: str) -> dict[str, Any] | None:
         """The newest saved answers for a worksheet, or None if it was never saved."""
@@ -200,9 +254,9 @@ class Journal:
             row = self._db.execute(
                 f"SELECT {RECORD_COLUMNS} FROM responses WHERE worksheet = ? "
                 "ORDER BY saved_at DESC, id DESC LIMIT 1",
-                (worksheet_id,),
+                (self._name(worksheet_id),),
             ).fetchone()
-        return _decode(self.path, row) if row else None
+        return _decode(self.path, row, self._keys) if row else None
 
     def history(self, worksheet_id: str) -> list[Record]:
         """Every saved response for a worksheet, oldest first."""
@@ -210,9 +264,9 @@ class Journal:
         with self._guard():
             rows = self._db.execute(
                 f"SELECT {RECORD_COLUMNS} FROM responses WHERE worksheet = ? ORDER BY saved_at, id",
-                (worksheet_id,),
+                (self._name(worksheet_id),),
             ).fetchall()
-        return [_decode(self.path, row) for row in rows]
+        return [_decode(self.path, row, self._keys) for row in rows]
 
     def for_day(self, worksheet_id: str, day: str | dt.date) -> Record | None:
         """For a once-a-day worksheet: the newest response saved for ``day``, or None."""
@@ -288,19 +342,32 @@ class Journal:
     def setting(self, key: str, default: Any = None) -> Any:
         """A preference kept with the journal (such as the country for support lines)."""
         with self._guard():
-            row = self._db.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
+            row = self._db.execute(
+                "SELECT key, value FROM settings WHERE key = ?", (self._name(key),)
+            ).fetchone()
         if row is None:
             return default
+        found = self._setting(*row)
+        return default if found is None else found[1]
+
+    def _setting(self, name: str, value: bytes) -> tuple[str, Any] | None:
+        """A stored setting as (key, value); None if it cannot be read."""
+        if self._keys is not None:
+            opened = self._keys.open(value, _setting_place(name))
+            if not isinstance(opened, dict) or "k" not in opened:
+                return None
+            return str(opened["k"]), opened.get("v")
         try:
-            return json.loads(bytes(row[0]).decode("utf-8"))
+            return name, json.loads(bytes(value).decode("utf-8"))
         except ValueError:
-            return default
+            return None
 
     def settings(self) -> dict[str, Any]:
         """Every preference kept with the journal."""
         with self._guard():
             rows = self._db.execute("SELECT key, value FROM settings ORDER BY key").fetchall()
-        return {key: json.loads(bytes(value).decode("utf-8")) for key, value in rows}
+        found = [self._setting(name, value) for name, value in rows]
+        return dict(sorted(f for f in found if f is not None))
 
     def export(self, path: str | os.PathLike[str]) -> Path:
         """Write everything to one JSON bundle (and the check-ins to CSV beside it)."""
@@ -317,15 +384,103 @@ class Journal:
     def set_setting(self, key: str, value: Any) -> None:
         """Keep a preference (any JSON value); None removes it."""
         with self._guard(), self._transaction():
-            if value is None:
-                self._db.execute("DELETE FROM settings WHERE key = ?", (key,))
-            else:
-                payload = json.dumps(value, ensure_ascii=False).encode("utf-8")
+            self._put_setting(key, value)
+
+    def _put_setting(self, key: str, value: Any) -> None:
+        name = self._name(key)
+        if value is None:
+            self._db.execute("DELETE FROM settings WHERE key = ?", (name,))
+            return
+        if self._keys is not None:
+            payload = self._keys.seal({"k": key, "v": value}, _setting_place(name))
+        else:
+            payload = json.dumps(value, ensure_ascii=False).encode("utf-8")
+        self._db.execute(
+            "INSERT INTO settings (key, value) VALUES (?, ?) "
+            "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            (name, payload),
+        )
+
+    # --- the lock --------------------------------------------------------------------
+
+    def set_passphrase(self, new: str | None, current: str | None = None) -> str | None:
+        """Lock this journal with a passphrase, change it, or (``new=None``) remove the lock.
+
+        A locked journal needs ``current`` (its passphrase or recovery code) for any change;
+        a wrong one raises :class:`kit.LockedError` and nothing changes. Locking a journal
+        returns its recovery code, the one other way in, to be written down now: it is not
+        kept anywhere readable. Everything already saved is encrypted in place, and the
+        file is rebuilt so that no earlier plain copy of it stays inside.
+        """
+        from .lock import new_keys, new_recovery_code, unlock
+
+        if new is not None:
+            check_new_passphrase(new)
+        if self._keys is not None:
+            lock = LockRecord.from_json(json.loads(self._lock_seen or "{}"))
+            unlock(lock, passphrase=current, recovery_code=current)  # LockedError if wrong
+            if new is not None:
+                self._write_lock(self._keys, self._keys.rewrap(lock, new))
+                return None
+            self._convert(None, None)
+            return None
+        if new is None:
+            return None
+        keys, code = new_keys(), new_recovery_code()
+        self._convert(keys, keys.lock_with(new, code))
+        return code
+
+    def _write_lock(self, keys: Keys | None, lock: LockRecord | None) -> None:
+        with self._guard(), self._transaction():
+            self._db.execute("DELETE FROM lock")
+            if lock is not None:
                 self._db.execute(
-                    "INSERT INTO settings (key, value) VALUES (?, ?) "
-                    "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-                    (key, payload),
+                    "INSERT INTO lock (id, record) VALUES (1, ?)", (json.dumps(lock.to_json()),)
                 )
+        self._keys, self._lock_seen = keys, _lock_row(self._db)
+        self._scrub()
+
+    def _convert(self, keys: Keys | None, lock: LockRecord | None) -> None:
+        """Rewrite every response and setting under ``keys`` (None: plain), in one
+        transaction, then rebuild the file so that nothing of the old form stays in it."""
+        records, settings = self.all_records(), self.settings()
+        before = self._keys
+        with self._guard(), self._transaction():
+            self._db.execute("DROP TRIGGER responses_are_kept")
+            self._keys = keys
+            try:
+                for record in records:
+                    stamp = record.saved_at.astimezone(dt.UTC).isoformat(timespec="microseconds")
+                    self._db.execute(
+                        "UPDATE responses SET worksheet = ?, payload = ? WHERE id = ?",
+                        (self._name(record.worksheet),
+                         self._payload(record.id, record.worksheet, record.version, stamp,
+                                       record.answers),
+                         record.id),
+                    )  # fmt: skip
+                self._db.execute("DELETE FROM settings")
+                for key, value in settings.items():
+                    self._put_setting(key, value)
+                self._db.execute("DELETE FROM lock")
+                if lock is not None:
+                    self._db.execute(
+                        "INSERT INTO lock (id, record) VALUES (1, ?)",
+                        (json.dumps(lock.to_json()),),
+                    )
+                for statement in _statements(KEEP_RESPONSES):
+                    self._db.execute(statement)
+            except BaseException:
+                self._keys = before
+                raise
+        self._lock_seen = _lock_row(self._db)
+        self._scrub(rebuild=True)
+
+    def _scrub(self, rebuild: bool = False) -> None:
+        """Leave no earlier form of the data in the file or its write-ahead log."""
+        with self._guard():
+            if rebuild:
+                self._db.execute("VACUUM")
+            self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
     def delete_everything(self) -> list[Path]:
         """Close the journal and delete its file (and SQLite's -wal and -shm beside it).
@@ -373,8 +528,14 @@ class Journal:
 
     @contextlib.contextmanager
     def _guard(self) -> Iterator[None]:
-        """Turn SQLite's errors into messages a person can act on."""
+        """Turn SQLite's errors into messages a person can act on; refuse to go on if the
+        journal was locked or unlocked in another window since it was opened here."""
         try:
+            if _lock_row(self._db) != self._lock_seen:
+                raise JournalError(
+                    "This journal was locked, unlocked or given a new passphrase in another "
+                    "window. Nothing was changed here; please reload the page."
+                )
             yield
         except sqlite3.ProgrammingError:
             raise JournalError(
@@ -437,7 +598,20 @@ def _connect(path: Path) -> sqlite3.Connection:
     # isolation_level=None: transactions are explicit (BEGIN IMMEDIATE … COMMIT).
     db = sqlite3.connect(path, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
     db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    # What is deleted or replaced is overwritten with zeros, not left in free pages.
+    db.execute("PRAGMA secure_delete = ON")
     return db
+
+
+def _lock_row(db: sqlite3.Connection) -> str | None:
+    """The lock as stored (JSON), or None for a journal that is not locked."""
+    try:
+        row = db.execute("SELECT record FROM lock WHERE id = 1").fetchone()
+    except sqlite3.OperationalError as problem:
+        if "no such table" in str(problem):  # a journal from before the lock (schema < 3)
+            return None
+        raise
+    return row[0] if row else None
 
 
 def _create(path: Path) -> None:
@@ -516,13 +690,21 @@ def _check_existing(path: Path) -> None:
         raise DamagedJournalError(path, "it is not a database file")
 
 
-def open_journal(path: str | os.PathLike[str] | None = None) -> Journal:
+def open_journal(
+    path: str | os.PathLike[str] | None = None,
+    passphrase: str | None = None,
+    *,
+    recovery_code: str | None = None,
+) -> Journal:
     """Open (creating if needed) a person's journal and return it.
 
     ``path`` may be a journal file or a folder; by default it is ``journal.sqlite3`` in
     :func:`default_data_dir`. Raises a :class:`kit.errors.JournalError` with a message for a
     person if the folder cannot be written, the file is damaged or not a journal, or the
     file was written by a newer version of the kit. Nothing is changed in those cases.
+
+    A locked journal needs its ``passphrase`` (or ``recovery_code``); without it, or with a
+    wrong one, :class:`kit.LockedError` is raised and nothing is read or written.
     """
     target = _resolve(path)
     _prepare_folder(target.parent)
@@ -556,6 +738,12 @@ def open_journal(path: str | os.PathLike[str] | None = None) -> Journal:
         db.execute("PRAGMA synchronous = FULL")
         if found < schema_version():
             _migrate(db, found, target)
+        keys = None
+        stored = _lock_row(db)
+        if stored is not None:
+            from .lock import unlock
+
+            keys = unlock(LockRecord.from_json(json.loads(stored)), passphrase, recovery_code)
     except sqlite3.DatabaseError as problem:
         if db is not None:
             db.close()
@@ -564,4 +752,4 @@ def open_journal(path: str | os.PathLike[str] | None = None) -> Journal:
         if db is not None:
             db.close()
         raise
-    return Journal(target, db)
+    return Journal(target, db, keys)
