@@ -20,8 +20,10 @@ from .app.serve import (
     check_title,
     serve,
 )
+from .bundle import LockedBundleError
 from .errors import KitError
 from .journal import default_data_dir, open_journal
+from .lock import LockedError
 
 
 def _port(text: str) -> int:
@@ -111,6 +113,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     export_cmd.add_argument("file", type=Path, help="the bundle file to write, e.g. journal.json")
     export_cmd.add_argument("--data-dir", type=Path, default=None, help=data_help)
+    export_cmd.add_argument(
+        "--plain",
+        action="store_true",
+        help="for a locked journal: a plain copy, readable by anyone who gets the file "
+        "(by default the copy is locked with the same passphrase)",
+    )
 
     import_cmd = commands.add_parser(
         "import",
@@ -187,10 +195,35 @@ def _time(text: str) -> dt.time:
         raise argparse.ArgumentTypeError(f"{text!r} is not a time like 20:30") from None
 
 
+def _ask(prompt: str) -> str:
+    """A passphrase from the keyboard, not echoed; never from the command line."""
+    import getpass
+
+    if not sys.stdin.isatty():
+        raise LockedError("This needs a passphrase, typed at the keyboard.")
+    return getpass.getpass(prompt)
+
+
+def _open(args: argparse.Namespace):
+    """The journal; a locked one asks for its passphrase (twice at most)."""
+    try:
+        return open_journal(args.data_dir)
+    except LockedError:
+        pass
+    for attempt in range(2):
+        try:
+            return open_journal(args.data_dir, _ask("Passphrase: "))
+        except LockedError:
+            if attempt:
+                raise
+            print("That passphrase does not open this journal; try once more.", file=sys.stderr)
+    raise AssertionError("unreachable")
+
+
 def _report(args: argparse.Namespace) -> int:
     from .report import write_report
 
-    with open_journal(args.data_dir) as journal:
+    with _open(args) as journal:
         written = write_report(
             journal, args.file, worksheets=args.worksheets, start=args.start, end=args.end
         )
@@ -208,9 +241,13 @@ def _reminder(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
-    with open_journal(args.data_dir) as journal:
-        written = journal.export(args.file)
-    print(f"Wrote {written} and {written.with_name(written.stem + '.checkins.csv')}.")
+    with _open(args) as journal:
+        written = journal.export(args.file, plain=args.plain)
+        locked = journal.locked and not args.plain
+    if locked:
+        print(f"Wrote {written}, locked with this journal's passphrase.")
+    else:
+        print(f"Wrote {written} and {written.with_name(written.stem + '.checkins.csv')}.")
     return 0
 
 
@@ -218,13 +255,19 @@ def _import(args: argparse.Namespace) -> int:
     from .mood_import import import_mood_csv
 
     mood_csv = args.file.suffix.lower() == ".csv"
-    with open_journal(args.data_dir) as journal:
+    copy_passphrase = None
+    with _open(args) as journal:
         if mood_csv:
             preview = import_mood_csv(journal, args.file, dry_run=True)
             print(preview.describe())
             new = len(preview.checkins)
         else:
-            plan = journal.import_bundle(args.file, dry_run=True)
+            try:
+                plan = journal.import_bundle(args.file, dry_run=True)
+            except LockedBundleError as problem:
+                print(problem)
+                copy_passphrase = _ask("The copy's passphrase: ")
+                plan = journal.import_bundle(args.file, dry_run=True, passphrase=copy_passphrase)
             print(plan.describe())
             new = len(plan.added)
         if not new:
@@ -237,7 +280,7 @@ def _import(args: argparse.Namespace) -> int:
         if mood_csv:
             added = len(import_mood_csv(journal, args.file).checkins)
         else:
-            added = len(journal.import_bundle(args.file).added)
+            added = len(journal.import_bundle(args.file, passphrase=copy_passphrase).added)
     print(f"Imported {added}.")
     return 0
 

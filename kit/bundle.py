@@ -9,6 +9,7 @@ so importing the same bundle twice adds nothing.
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
 import json
 import os
@@ -23,6 +24,9 @@ from .fields import AnswerErrors, validate_answers
 from .journal import Journal, Record, schema_version
 
 FORMAT = "journal-kit-bundle"
+# A copy of a locked journal: the bundle sealed with the journal's key, with the lock that
+# opens it, so the same passphrase (or recovery code) brings it back in.
+SEALED_FORMAT = "journal-kit-sealed-bundle"
 BUNDLE_VERSION = 1
 MAX_BUNDLE_BYTES = 200 * 1024 * 1024
 
@@ -32,6 +36,11 @@ Row = tuple[str, int, dt.datetime, dict[str, Any]]
 
 class BundleError(KitError, ValueError):
     """A bundle cannot be imported; the message says what is wrong and where."""
+
+
+class LockedBundleError(BundleError):
+    """A sealed copy needs the passphrase (or recovery code) of the journal it came from,
+    or the one given does not open it."""
 
 
 @dataclass
@@ -71,9 +80,12 @@ def record_json(record: Record) -> dict[str, Any]:
     }
 
 
-def export_bundle(journal: Journal, path: str | os.PathLike[str]) -> Path:
+def export_bundle(journal: Journal, path: str | os.PathLike[str], *, plain: bool = False) -> Path:
     """Write every response and setting to ``path`` as JSON (atomically); also the
-    check-ins as CSV beside it (``<name>.checkins.csv``). Returns the bundle's path."""
+    check-ins as CSV beside it (``<name>.checkins.csv``). Returns the bundle's path.
+
+    A locked journal's copy is sealed (readable only with its passphrase or recovery
+    code), and comes without the CSV, unless ``plain`` is asked for explicitly."""
     target = Path(path).expanduser()
     records = journal.all_records()
     bundle = {
@@ -84,6 +96,11 @@ def export_bundle(journal: Journal, path: str | os.PathLike[str]) -> Path:
         "settings": journal.settings(),
         "records": [record_json(r) for r in records],
     }
+    if journal.locked and not plain:
+        sealed = {"format": SEALED_FORMAT, "bundle_version": BUNDLE_VERSION,
+                  **journal._sealed_copy(bundle)}  # fmt: skip
+        write_atomically(target, json.dumps(sealed).encode("utf-8"))
+        return target
     write_atomically(target, json.dumps(bundle, ensure_ascii=False, indent=1).encode("utf-8"))
     frame = journal.checkins()
     lists = {c: frame[c].map(lambda v: "; ".join(v) if isinstance(v, list) else v) for c in
@@ -93,15 +110,37 @@ def export_bundle(journal: Journal, path: str | os.PathLike[str]) -> Path:
     return target
 
 
-def read_bundle(path: str | os.PathLike[str]) -> dict[str, Any]:
-    """Read and check a whole bundle file; raise BundleError naming what and where."""
+def read_bundle(path: str | os.PathLike[str], passphrase: str | None = None) -> dict[str, Any]:
+    """Read and check a whole bundle file; raise BundleError naming what and where. A
+    sealed copy needs ``passphrase`` (or the recovery code), else LockedBundleError."""
     source = Path(path).expanduser()
     return parse_bundle(
-        read_text(source, "a journal bundle", MAX_BUNDLE_BYTES, BundleError), source
+        read_text(source, "a journal bundle", MAX_BUNDLE_BYTES, BundleError), source, passphrase
     )
 
 
-def parse_bundle(text: str, source: object) -> dict[str, Any]:
+def _unseal(bundle: dict[str, Any], source: object, passphrase: str | None) -> Any:
+    from .lock import LockedError, LockRecord, unlock
+
+    if not passphrase:
+        raise LockedBundleError(
+            f"{source} is a locked copy: it opens with the passphrase (or the recovery code) "
+            "of the journal it was taken from."
+        )
+    try:
+        keys = unlock(LockRecord.from_json(bundle.get("lock") or {}), passphrase, passphrase)
+    except LockedError:
+        raise LockedBundleError(
+            f"That passphrase does not open {source}. Nothing was added."
+        ) from None
+    sealed = bundle.get("sealed")
+    opened = keys.open(base64.b64decode(sealed), "bundle") if isinstance(sealed, str) else None
+    if opened is None:
+        raise BundleError(f"{source} is a locked copy that is damaged: it does not open.")
+    return opened
+
+
+def parse_bundle(text: str, source: object, passphrase: str | None = None) -> dict[str, Any]:
     """Check a bundle's text (its shape, format and version, not yet its records); raise
     BundleError naming ``source``. Separate from reading so a bundle can come from an upload."""
     try:
@@ -111,6 +150,8 @@ def parse_bundle(text: str, source: object) -> dict[str, Any]:
             f"{source} is damaged or cut short: {problem.msg} at line {problem.lineno}, "
             f"column {problem.colno}."
         ) from None
+    if isinstance(bundle, dict) and bundle.get("format") == SEALED_FORMAT:
+        bundle = _unseal(bundle, source, passphrase)
     if not isinstance(bundle, dict) or bundle.get("format") != FORMAT:
         raise BundleError(f"{source} is not a journal bundle (its format is not {FORMAT!r}).")
     version = bundle.get("bundle_version")
@@ -159,9 +200,11 @@ def check_record(raw: Any, position: int) -> Row:
     return sheet.id, version, saved_at, answers
 
 
-def plan_import(journal: Journal, path: str | os.PathLike[str]) -> ImportPlan:
+def plan_import(
+    journal: Journal, path: str | os.PathLike[str], passphrase: str | None = None
+) -> ImportPlan:
     """Check a bundle whole and work out what importing it would add; change nothing."""
-    bundle = read_bundle(path)
+    bundle = read_bundle(path, passphrase)
     present = {_key(r.worksheet, r.saved_at, r.answers) for r in journal.all_records()}
     plan = ImportPlan(settings=dict(bundle.get("settings", {})))
     seen: set[tuple[str, str, str]] = set()
@@ -177,14 +220,18 @@ def plan_import(journal: Journal, path: str | os.PathLike[str]) -> ImportPlan:
 
 
 def import_bundle(
-    journal: Journal, path: str | os.PathLike[str], *, dry_run: bool = False
+    journal: Journal,
+    path: str | os.PathLike[str],
+    *,
+    dry_run: bool = False,
+    passphrase: str | None = None,
 ) -> ImportPlan:
     """Check a bundle whole, then add what is new in one transaction (nothing if dry_run).
 
     Settings in the bundle fill in only those not set here: a choice made on this device
     is never overwritten by an old export.
     """
-    plan = plan_import(journal, path)
+    plan = plan_import(journal, path, passphrase)
     if not dry_run:
         journal._insert(plan.added)
         for key, value in plan.settings.items():

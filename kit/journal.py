@@ -181,6 +181,14 @@ class Journal:
         self._keys = keys
         self._lock_seen = _lock_row(connection)
 
+    def is_open(self) -> bool:
+        """False once :meth:`close` (or "delete everything") has closed it."""
+        try:
+            self._db.execute("SELECT 1")
+        except sqlite3.ProgrammingError:
+            return False
+        return True
+
     @property
     def locked(self) -> bool:
         """True if this journal is kept encrypted under a passphrase."""
@@ -369,17 +377,36 @@ class Journal:
         found = [self._setting(name, value) for name, value in rows]
         return dict(sorted(f for f in found if f is not None))
 
-    def export(self, path: str | os.PathLike[str]) -> Path:
-        """Write everything to one JSON bundle (and the check-ins to CSV beside it)."""
+    def export(self, path: str | os.PathLike[str], *, plain: bool = False) -> Path:
+        """Write everything to one JSON bundle (and the check-ins to CSV beside it). A
+        locked journal's copy is sealed, and has no CSV, unless ``plain`` is asked for."""
         from .bundle import export_bundle
 
-        return export_bundle(self, path)
+        return export_bundle(self, path, plain=plain)
 
-    def import_bundle(self, path: str | os.PathLike[str], *, dry_run: bool = False):
-        """Check a bundle whole, then add what is new; see :mod:`kit.bundle`."""
+    def import_bundle(
+        self,
+        path: str | os.PathLike[str],
+        *,
+        dry_run: bool = False,
+        passphrase: str | None = None,
+    ):
+        """Check a bundle whole, then add what is new; see :mod:`kit.bundle`. A sealed copy
+        needs the passphrase of the journal it came from."""
         from .bundle import import_bundle
 
-        return import_bundle(self, path, dry_run=dry_run)
+        return import_bundle(self, path, dry_run=dry_run, passphrase=passphrase)
+
+    def _sealed_copy(self, value: Any) -> dict[str, Any]:
+        """``value`` sealed with this journal's key, with the lock that opens it."""
+        import base64
+
+        if self._keys is None or self._lock_seen is None:
+            raise JournalError("Only a locked journal's copy can be sealed.")
+        return {
+            "lock": json.loads(self._lock_seen),
+            "sealed": base64.b64encode(self._keys.seal(value, "bundle")).decode("ascii"),
+        }
 
     def set_setting(self, key: str, value: Any) -> None:
         """Keep a preference (any JSON value); None removes it."""

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from ..content import definition
-from ..journal import Journal, open_journal
-from ._display import show_built
+from ..journal import Journal
+from ._display import show_page
 from .form import Form
 from .journey import show_journey
 from .mydata import show_my_data
@@ -30,9 +30,9 @@ def show(worksheet_id: str, journal: Journal | None = None) -> Form | None:
     the form (never a traceback) and None is returned; nothing is written.
     """
 
-    def build() -> Form:
-        form = Form(definition(worksheet_id), journal if journal is not None else open_journal())
+    def build(opened: Journal) -> Form:
+        form = Form(definition(worksheet_id), opened)
         add_page_extras(form)
         return form
 
-    return show_built(build)
+    return show_page(build, journal)

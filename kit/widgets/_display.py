@@ -55,28 +55,50 @@ def show_built(build: Callable[[], Any]) -> Any:
     went wrong, with the details in the server's log) and return None."""
     from IPython.display import display
 
-    from ..errors import KitError
-    from .form import problem_box
-
     await_visitor()
-    try:
-        page = build()
-    except KitError as problem:
-        display(problem_box(str(problem)))
-        return None
-    except Exception:
-        display(problem_box(went_wrong()))
-        return None
-    display(page)
+    page = _built(build)
+    display(page if page is not None else _built.problem)
     return page
 
 
-def show_page(make: Callable[[Journal], DisplayOnce], journal: Journal | None) -> Any:
-    """Build a page for ``journal`` (the default one if None) and display it; if the journal
-    cannot be opened, display a calm message instead and return None."""
-    from ..journal import open_journal
+def _built(build: Callable[[], Any]) -> Any:
+    """``build()``, or None with the calm words for why in ``_built.problem``."""
+    from ..errors import KitError
+    from .form import problem_box
 
-    return show_built(lambda: make(journal if journal is not None else open_journal()))
+    try:
+        return build()
+    except KitError as problem:
+        _built.problem = problem_box(str(problem))
+    except Exception:
+        _built.problem = problem_box(went_wrong())
+    return None
+
+
+def show_page(make: Callable[[Journal], Any], journal: Journal | None) -> Any:
+    """Build a page part for ``journal`` (this page's journal if None) and display it. A
+    locked journal asks for its passphrase first, and the part appears once it is open;
+    if the journal cannot be opened, calm words say why. Returns the part, or None."""
+    from IPython.display import display
+
+    from ..lock import LockedError
+    from .unlock import page_journal, slot_for
+
+    if journal is not None:
+        return show_built(lambda: make(journal))
+    await_visitor()
+    try:
+        opened = page_journal()
+    except LockedError:
+
+        def widget_of(part: Any) -> Any:
+            return part.widget if part is not None else _built.problem
+
+        display(slot_for(lambda j: _built(lambda: make(j)), widget_of))
+        return None
+    except Exception:
+        return show_built(page_journal)  # the calm words for why it did not open
+    return show_built(lambda: make(opened))
 
 
 SOMETHING_WENT_WRONG = (

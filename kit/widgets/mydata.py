@@ -45,9 +45,18 @@ class MyData(DisplayOnce):
 
         # Take a copy
         self.copy_links = w.HTML(layout=full())
+        self.plain_copy = w.Checkbox(
+            value=False, indent=False,
+            description="A plain copy, readable by anyone who gets the file",
+            layout=w.Layout(width="auto"),
+        )  # fmt: skip
+        self.plain_copy.layout.display = None if journal.locked else "none"
         copy = [
             _heading("Take a copy with you", "Everything you have saved, in one file you keep. "
-                     "Your check-ins come as a spreadsheet (CSV) too."),
+                     "Your check-ins come as a spreadsheet (CSV) too. While your journal is "
+                     "locked, the copy is locked with the same passphrase (and comes without "
+                     "the spreadsheet) unless you ask for a plain one."),
+            self.plain_copy,
             _button("Prepare my copy", self.prepare_copy, "primary"),
             self.copy_links,
         ]  # fmt: skip
@@ -56,14 +65,20 @@ class MyData(DisplayOnce):
         self.upload = w.FileUpload(accept=".json,.csv", multiple=False, description="Choose a file")
         self.upload.observe(self._uploaded, names="value")
         self.preview = w.HTML(layout=full())
+        self.copy_passphrase = w.Password(description="Its passphrase",
+                                          layout=w.Layout(width="28em"))  # fmt: skip
+        self.open_copy = _button("Open the copy", self._preview_again)
+        self.copy_unlock = w.HBox([self.copy_passphrase, self.open_copy])
+        self.copy_unlock.layout.display = "none"
         self.import_button = _button("Add these to my journal", self.confirm_import, "primary")
         self.import_button.layout.display = "none"
         self._pending: tuple[str, bytes] | None = None
+        self._uploaded_file: tuple[str, bytes] | None = None
         bring = [
             _heading("Bring a copy in", "A copy made here, a Daylio export, or any CSV with a "
                      "date and a mood column. You will see what it holds before anything is "
                      "added, and bringing the same file twice adds nothing."),
-            self.upload, self.preview, self.import_button,
+            self.upload, self.preview, self.copy_unlock, self.import_button,
         ]  # fmt: skip
 
         # A report
@@ -106,8 +121,14 @@ class MyData(DisplayOnce):
             self.delete_result,
         ]  # fmt: skip
 
+        # The passphrase lock
+        from .locking import LockSettings
+
+        self.lock = LockSettings(journal)
+
         self.widget = w.VBox(
-            [w.HTML(STYLE), *copy, *bring, *report, *reminder, *delete], layout=full()
+            [w.HTML(STYLE), *copy, *bring, *report, *reminder, self.lock.widget, *delete],
+            layout=full(),
         )
         self.widget.add_class("kit-form")
         self.widget.add_class("kit-mydata")
@@ -115,17 +136,18 @@ class MyData(DisplayOnce):
     # --- actions (each also callable from Python, which is how tests drive them) ----------
 
     def prepare_copy(self) -> None:
+        plain = bool(self.plain_copy.value) or not self.journal.locked
         with tempfile.TemporaryDirectory() as folder:
-            bundle = self.journal.export(Path(folder) / f"journal-{self.stamp}.json")
+            bundle = self.journal.export(Path(folder) / f"journal-{self.stamp}.json", plain=plain)
             data = bundle.read_bytes()
-            table = bundle.with_name(bundle.stem + ".checkins.csv").read_bytes()
-        self.copy_links.value = (
-            download_link(f"journal-{self.stamp}.json", data, "application/json",
-                          "Save my journal (JSON)")
-            + " · "
-            + download_link(f"check-ins-{self.stamp}.csv", table, "text/csv",
-                            "Save my check-ins (CSV)")
-        )  # fmt: skip
+            csv = bundle.with_name(bundle.stem + ".checkins.csv")
+            table = csv.read_bytes() if csv.exists() else None
+        label = "Save my journal (JSON)" if plain else "Save my locked copy (JSON)"
+        links = download_link(f"journal-{self.stamp}.json", data, "application/json", label)
+        if table is not None:
+            links += " · " + download_link(f"check-ins-{self.stamp}.csv", table, "text/csv",
+                                           "Save my check-ins (CSV)")  # fmt: skip
+        self.copy_links.value = links
 
     def _uploaded(self, change: dict[str, Any]) -> None:
         files = change["new"]
@@ -141,23 +163,38 @@ class MyData(DisplayOnce):
             path.write_bytes(data)
             if path.suffix.lower() == ".csv":
                 return import_mood_csv(self.journal, path, dry_run=dry_run)
-            return self.journal.import_bundle(path, dry_run=dry_run)
+            passphrase = self.copy_passphrase.value or None
+            return self.journal.import_bundle(path, dry_run=dry_run, passphrase=passphrase)
 
     def preview_upload(self, name: str, data: bytes) -> None:
         """Show what a file holds, and offer to add it; nothing is added yet."""
+        from ..bundle import LockedBundleError
+
         self._pending = None
+        self._uploaded_file = (name, data)
         self.import_button.layout.display = "none"
         try:
             plan = self._run_import(name, data, dry_run=True)
+        except LockedBundleError as problem:
+            self.preview.value = f'<p class="kit-note">{html.escape(str(problem))}</p>'
+            self.copy_passphrase.value = ""
+            self.copy_unlock.layout.display = None
+            return
         except KitError as problem:
             self.preview.value = f'<p class="kit-error">{html.escape(str(problem))}</p>'
             return
+        self.copy_unlock.layout.display = "none"
         new = len(getattr(plan, "added", None) or getattr(plan, "checkins", []))
         text = html.escape(plan.describe())
         self.preview.value = f'<pre class="kit-preview">{text}</pre>'
         if new:
             self._pending = (name, data)
             self.import_button.layout.display = None
+
+    def _preview_again(self) -> None:
+        """The copy's passphrase was typed: look at the file again with it."""
+        if self._uploaded_file is not None:
+            self.preview_upload(*self._uploaded_file)
 
     def confirm_import(self) -> None:
         if self._pending is None:
@@ -170,6 +207,7 @@ class MyData(DisplayOnce):
             return
         added = len(getattr(done, "added", None) or getattr(done, "checkins", []))
         self.preview.value = f"<p><strong>Added {added} to your journal.</strong></p>"
+        self.copy_passphrase.value = ""
         self._pending = None
         self.import_button.layout.display = "none"
 

@@ -1,0 +1,131 @@
+"""Opening a locked journal on a page: the passphrase field comes first, and every part of
+the page that needs the journal appears once it is open.
+
+Each page runs in a kernel of its own, so each page asks once; within a page, the parts
+wait for the one field. The passphrase is used to open the journal and then dropped: the
+open journal holds the keys only while the page is open.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import ipywidgets as w
+
+from ..errors import KitError
+from ..journal import DB_NAME, Journal, default_data_dir, open_journal
+from ..lock import LockedError
+from .form import STYLE
+from .inputs import full
+
+_journals: dict[Path, Journal] = {}
+_waiting: list[Callable[[Journal], None]] = []
+_asking: bool = False
+
+
+def page_journal() -> Journal:
+    """The journal this page works with, opened once per page (a kernel) and kept while it
+    is open; LockedError if it is locked and not yet opened here."""
+    where = default_data_dir() / DB_NAME
+    journal = _journals.get(where)
+    if journal is None or not journal.is_open():
+        journal = _journals[where] = open_journal()
+    return journal
+
+
+def when_open(fill: Callable[[Journal], None]) -> w.Widget:
+    """A part of the page for a locked journal: the passphrase field (for the first part
+    that asks) or a quiet line; ``fill`` is called with the journal once it is open."""
+    global _asking
+    _waiting.append(fill)
+    if _asking:
+        return w.HTML(
+            '<p class="kit-help">This part opens once the journal is unlocked above.</p>',
+            layout=full(),
+        )
+    _asking = True
+    return Unlock(_opened).widget
+
+
+def _opened(journal: Journal) -> None:
+    global _asking
+    _journals[default_data_dir() / DB_NAME] = journal
+    _asking = False
+    waiting, _waiting[:] = list(_waiting), []
+    for fill in waiting:
+        fill(journal)
+
+
+class Unlock:
+    """The passphrase field, with the recovery code as a second way in."""
+
+    def __init__(self, on_open: Callable[[Journal], None]) -> None:
+        self.on_open = on_open
+        self.passphrase = w.Password(description="Passphrase", layout=w.Layout(width="28em"))
+        self.code = w.Text(description="Recovery code", layout=w.Layout(width="28em"))
+        self.code.layout.display = "none"
+        self.open_button = w.Button(description="Open", button_style="primary",
+                                    layout=w.Layout(width="auto"))  # fmt: skip
+        self.open_button.on_click(lambda _: self.open())
+        self.use_code = w.Button(description="Use the recovery code instead",
+                                 layout=w.Layout(width="auto"))  # fmt: skip
+        self.use_code.on_click(lambda _: self._show_code())
+        self.message = w.HTML(layout=full())
+        self.widget = w.VBox(
+            [
+                w.HTML(STYLE),
+                w.HTML(
+                    "<h3>This journal is locked</h3><p>Type its passphrase to open it on this "
+                    "page. Nothing is shown until then.</p>",
+                    layout=full(),
+                ),
+                self.passphrase,
+                self.code,
+                w.HBox([self.open_button, self.use_code]),
+                self.message,
+            ],
+            layout=full(),
+        )
+        self.widget.add_class("kit-form")
+        self.widget.add_class("kit-unlock")
+        self.widget.kit_part = self  # so code (and tests) holding the widget can reach it
+
+    def _show_code(self) -> None:
+        self.code.layout.display = None
+        self.use_code.layout.display = "none"
+
+    def open(self) -> Journal | None:
+        """Try the passphrase (or the recovery code); say plainly if it does not fit."""
+        passphrase, code = self.passphrase.value, self.code.value.strip()
+        self.passphrase.value = ""
+        if not passphrase and not code:
+            self.message.value = '<p class="kit-error">Please type the passphrase first.</p>'
+            return None
+        self.message.value = "<p>Opening…</p>"
+        try:
+            journal = open_journal(passphrase=passphrase or None, recovery_code=code or None)
+        except LockedError as problem:
+            self.message.value = f'<p class="kit-error">{html.escape(str(problem))}</p>'
+            return None
+        except KitError as problem:
+            self.message.value = f'<p class="kit-error">{html.escape(str(problem))}</p>'
+            return None
+        self.code.value = ""
+        self.message.value = ""
+        self.widget.layout.display = "none"
+        self.on_open(journal)
+        return journal
+
+
+def slot_for(build: Callable[[Journal], Any], show: Callable[[Any], w.Widget]) -> w.Widget:
+    """A box that asks for the passphrase now and holds the built part later."""
+    box = w.VBox(layout=full())
+
+    def fill(journal: Journal) -> None:
+        box.children = [show(build(journal))]
+
+    box.children = [when_open(fill)]
+    return box
