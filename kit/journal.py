@@ -232,6 +232,9 @@ class Journal:
                      self._payload(record_id, worksheet, version, stamp, answers)),
                 )  # fmt: skip
                 records.append(Record(record_id, worksheet, version, saved_at, answers))
+        from . import backup
+
+        backup.daily(self)
         return records
 
     def _payload(
@@ -443,18 +446,23 @@ class Journal:
 
         if new is not None:
             check_new_passphrase(new)
+        from . import backup
+
+        code = None
         if self._keys is not None:
             lock = LockRecord.from_json(json.loads(self._lock_seen or "{}"))
             unlock(lock, passphrase=current, recovery_code=current)  # LockedError if wrong
             if new is not None:
                 self._write_lock(self._keys, self._keys.rewrap(lock, new))
-                return None
-            self._convert(None, None)
+            else:
+                self._convert(None, None)
+        elif new is None:
             return None
-        if new is None:
-            return None
-        keys, code = new_keys(), new_recovery_code()
-        self._convert(keys, keys.lock_with(new, code))
+        else:
+            keys, code = new_keys(), new_recovery_code()
+            self._convert(keys, keys.lock_with(new, code))
+        # No backup may open with an old passphrase, or show what is now locked.
+        backup.start_afresh(self)
         return code
 
     def _write_lock(self, keys: Keys | None, lock: LockRecord | None) -> None:
@@ -510,21 +518,25 @@ class Journal:
             self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
     def delete_everything(self) -> list[Path]:
-        """Close the journal and delete its file (and SQLite's -wal and -shm beside it).
+        """Close the journal and delete its file, with everything the kit keeps beside it:
+        SQLite's -wal and -shm, the backups, and damaged files moved aside.
 
         Returns the files removed. There is no undo and no copy is kept anywhere.
         """
+        from . import backup
+
+        with contextlib.suppress(sqlite3.Error, JournalError):
+            self._scrub()  # deleted text is zeroed in the file, and the log emptied
         self.close()
         removed = []
-        for path in (
-            self.path,
-            *(self.path.with_name(self.path.name + s) for s in ("-wal", "-shm")),
-        ):
+        for path in (self.path, *backup.side_files(self.path)):
             try:
                 path.unlink()
                 removed.append(path)
             except FileNotFoundError:
                 continue
+        with contextlib.suppress(OSError):
+            backup.backup_folder(self.path).rmdir()
         return removed
 
     def close(self) -> None:

@@ -31,6 +31,7 @@ class DisplayOnce:
 
 
 _visitor_arrived = False
+_damage_offered = False
 
 
 def await_visitor() -> None:
@@ -81,6 +82,7 @@ def show_page(make: Callable[[Journal], Any], journal: Journal | None) -> Any:
     if the journal cannot be opened, calm words say why. Returns the part, or None."""
     from IPython.display import display
 
+    from ..errors import DamagedJournalError
     from ..lock import LockedError
     from .unlock import page_journal, slot_for
 
@@ -95,6 +97,15 @@ def show_page(make: Callable[[Journal], Any], journal: Journal | None) -> Any:
             return part.widget if part is not None else _built.problem
 
         display(slot_for(lambda j: _built(lambda: make(j)), widget_of))
+        return None
+    except DamagedJournalError as problem:
+        from .damaged import Damaged
+        from .form import problem_box
+
+        global _damage_offered
+        # The first part of the page offers the ways back; the others just say why.
+        display(problem_box(str(problem)) if _damage_offered else Damaged(problem).widget)
+        _damage_offered = True
         return None
     except Exception:
         return show_built(page_journal)  # the calm words for why it did not open
