@@ -19,7 +19,7 @@ from typing import Any
 
 from ._files import read_text, write_atomically
 from .content import definition
-from .errors import KitError, UnknownWorksheetError
+from .errors import FileProblemError, UnknownWorksheetError
 from .fields import AnswerErrors, validate_answers
 from .journal import Journal, Record, schema_version
 
@@ -34,7 +34,7 @@ Row = tuple[str, int, dt.datetime, dict[str, Any]]
 """A checked record: (worksheet, version, saved_at, answers)."""
 
 
-class BundleError(KitError, ValueError):
+class BundleError(FileProblemError):
     """A bundle cannot be imported; the message says what is wrong and where."""
 
 

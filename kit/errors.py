@@ -48,6 +48,15 @@ class ValidationError(KitError, ValueError):
         super().__init__(f"Some answers need another look ({listed})")
 
 
+class FileProblemError(ValidationError):
+    """A file brought in cannot be used; ``.errors`` maps "file" to what is wrong and where,
+    and the message is just that."""
+
+    def __init__(self, message: str) -> None:
+        self.errors = {"file": message}
+        Exception.__init__(self, message)
+
+
 class JournalError(KitError):
     """The journal cannot be opened or written; nothing was changed."""
 

@@ -19,7 +19,7 @@ from typing import Any
 
 from ._files import read_text
 from .content import definition
-from .errors import KitError
+from .errors import FileProblemError
 from .fields import AnswerErrors, validate_answers
 from .journal import Journal
 
@@ -38,7 +38,7 @@ CHECK_IN = "check-in"
 MAX_CSV_BYTES = 50 * 1024 * 1024
 
 
-class MoodImportError(KitError, ValueError):
+class MoodImportError(FileProblemError):
     """The file cannot be read as a mood CSV at all (wrong columns, not text, missing)."""
 
 
