@@ -122,14 +122,14 @@ def start_afresh(journal: Journal) -> Path:
     return backup_now(journal)
 
 
-def _aside(journal_path: Path) -> Path:
-    """Move the journal file and its side files aside, under a name that says when."""
+def _aside(journal_path: Path, why: str = "damaged") -> Path:
+    """Move the journal file and its side files aside, under a name that says why and when."""
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-    moved = journal_path.with_name(f"{journal_path.name}.damaged-{stamp}")
+    moved = journal_path.with_name(f"{journal_path.name}.{why}-{stamp}")
     n = 1
     while moved.exists():
         n += 1
-        moved = journal_path.with_name(f"{journal_path.name}.damaged-{stamp}-{n}")
+        moved = journal_path.with_name(f"{journal_path.name}.{why}-{stamp}-{n}")
     if journal_path.exists() or journal_path.is_symlink():
         os.rename(journal_path, moved)
     for suffix in SIDE:
@@ -139,10 +139,10 @@ def _aside(journal_path: Path) -> Path:
     return moved
 
 
-def move_aside(journal_path: Path) -> Path:
-    """Move a damaged journal aside (kept, never deleted), so a new one can start."""
+def move_aside(journal_path: Path, why: str = "damaged") -> Path:
+    """Move a (damaged) journal aside (kept, never deleted), so a new one can start."""
     try:
-        return _aside(journal_path)
+        return _aside(journal_path, why)
     except OSError as problem:
         raise JournalError(
             f"The damaged file could not be moved aside ({problem.strerror}). It was left "
@@ -150,7 +150,9 @@ def move_aside(journal_path: Path) -> Path:
         ) from None
 
 
-def restore(journal_path: Path, backup: Path | None = None) -> tuple[Path, Path]:
+def restore(
+    journal_path: Path, backup: Path | None = None, why: str = "damaged"
+) -> tuple[Path, Path]:
     """Move the (damaged) journal aside and put a good backup in its place: ``backup`` or
     the newest good one. Returns (where the old file went, the backup used)."""
     if backup is None:
@@ -170,7 +172,7 @@ def restore(journal_path: Path, backup: Path | None = None) -> tuple[Path, Path]
             reading.backup(copy)
         with temp.open("rb") as handle:
             os.fsync(handle.fileno())
-        moved = move_aside(journal_path)
+        moved = move_aside(journal_path, why)
         os.link(temp, journal_path)
         _fsync_folder(journal_path.parent)
     except OSError as problem:
@@ -183,10 +185,35 @@ def restore(journal_path: Path, backup: Path | None = None) -> tuple[Path, Path]
     return moved, backup
 
 
+def put_back(journal: Journal, chosen: Path) -> Path:
+    """Put a backup back into a healthy journal, keeping the journal as it was beside it
+    (``journal.sqlite3.replaced-<when>``). Both copies go through SQLite's backup API into
+    the open file, so pages open elsewhere simply read the restored journal next time.
+    Returns the kept copy."""
+    if chosen.parent != backup_folder(journal.path) or not is_good(chosen):
+        raise JournalError(f"The backup {chosen.name} cannot be used. Nothing was changed.")
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    kept = journal.path.with_name(f"{journal.path.name}.replaced-{stamp}")
+    try:
+        with closing(sqlite3.connect(kept)) as copy:
+            journal._db.backup(copy)
+            copy.execute("PRAGMA journal_mode = DELETE")
+        os.chmod(kept, 0o600)
+        with kept.open("rb") as handle:
+            os.fsync(handle.fileno())
+        with closing(sqlite3.connect(f"file:{chosen}?mode=ro", uri=True)) as source:
+            source.backup(journal._db)
+    except (OSError, sqlite3.Error) as problem:
+        raise JournalError(f"The backup could not be put back ({problem}).") from None
+    journal._scrub()
+    return kept
+
+
 def side_files(journal_path: Path) -> list[Path]:
     """Everything the kit keeps beside a journal: its -wal and -shm, its backups, and the
     damaged files moved aside."""
     found = [journal_path.with_name(journal_path.name + s) for s in SIDE]
     found += [p for _, p in backups(journal_path)]
-    found += sorted(journal_path.parent.glob(f"{journal_path.name}.damaged-*"))
+    for why in ("damaged", "replaced"):
+        found += sorted(journal_path.parent.glob(f"{journal_path.name}.{why}-*"))
     return [p for p in found if p.exists()]

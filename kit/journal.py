@@ -180,6 +180,7 @@ class Journal:
         self._db = connection
         self._keys = keys
         self._lock_seen = _lock_row(connection)
+        self._file = _identity(path)
 
     def is_open(self) -> bool:
         """False once :meth:`close` (or "delete everything") has closed it."""
@@ -570,6 +571,12 @@ class Journal:
         """Turn SQLite's errors into messages a person can act on; refuse to go on if the
         journal was locked or unlocked in another window since it was opened here."""
         try:
+            if _identity(self.path) != self._file:
+                raise JournalError(
+                    "The journal file was replaced or removed in another window (a backup put "
+                    "back, or everything deleted). Nothing was changed here; please reload "
+                    "the page."
+                )
             if _lock_row(self._db) != self._lock_seen:
                 raise JournalError(
                     "This journal was locked, unlocked or given a new passphrase in another "
@@ -640,6 +647,15 @@ def _connect(path: Path) -> sqlite3.Connection:
     # What is deleted or replaced is overwritten with zeros, not left in free pages.
     db.execute("PRAGMA secure_delete = ON")
     return db
+
+
+def _identity(path: Path) -> tuple[int, int] | None:
+    """Which file is at ``path`` now (device and inode), or None if none is."""
+    try:
+        found = path.stat()
+    except OSError:
+        return None
+    return found.st_dev, found.st_ino
 
 
 def _lock_row(db: sqlite3.Connection) -> str | None:

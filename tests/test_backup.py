@@ -159,3 +159,42 @@ def test_delete_everything_leaves_nothing_behind(tmp_path: Path) -> None:
         removed = journal.delete_everything()
     assert len(removed) >= 4
     assert list(folder.rglob("*")) == []
+
+
+def test_my_data_puts_a_backup_back_and_keeps_the_journal(tmp_path: Path) -> None:
+    """Putting a backup back keeps the journal as it was beside it; another page that has
+    the journal open reads the restored one, and its next save goes into it."""
+    from kit.widgets.mydata import MyData
+
+    with kit.open_journal(tmp_path) as journal:
+        journal.save("future", {"where": "in the backup"})
+    with kit.open_journal(tmp_path) as journal, kit.open_journal(tmp_path) as other_page:
+        journal.save("future", {"where": "after the backup"})
+        assert other_page.latest("future") == {"where": "after the backup"}
+        page = MyData(journal)
+        assert page.backup_pick.options
+        page.restore_backup()
+        assert "is back in place" in page.backup_result.value
+        assert journal.latest("future") == {"where": "in the backup"}
+        assert other_page.latest("future") == {"where": "in the backup"}
+        other_page.save("future", {"where": "written after"})
+        assert journal.latest("future") == {"where": "written after"}
+    (kept,) = tmp_path.glob(f"{DB_NAME}.replaced-*")
+    with kit.open_journal(kept) as old:
+        assert old.latest("future") == {"where": "after the backup"}
+    with kit.open_journal(tmp_path) as journal:
+        assert [r.answers["where"] for r in journal.history("future")] == [
+            "in the backup", "written after"]  # fmt: skip
+        assert journal._db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+def test_a_file_replaced_under_an_open_page_is_never_written(tmp_path: Path) -> None:
+    """A page whose journal file was moved away (a damaged file restored, or everything
+    deleted) refuses to save instead of writing into a file nobody will read."""
+    with kit.open_journal(tmp_path) as journal:
+        journal.save("future", {"where": "first"})
+        moved = backup.move_aside(journal.path, "replaced")
+        before = moved.read_bytes()
+        with pytest.raises(kit.JournalError, match="reload the page"):
+            journal.save("future", {"where": "lost?"})
+    assert moved.read_bytes() == before

@@ -126,10 +126,31 @@ class MyData(DisplayOnce):
 
         self.lock = LockSettings(journal)
 
+        # Backups
+        from .. import backup
+
+        kept = backup.backups(journal.path)
+        self.backup_pick = w.Dropdown(
+            options=[(f"{day:%-d %B %Y}", str(path)) for day, path in kept],
+            description="Backup", layout=w.Layout(width="24em"),
+        )  # fmt: skip
+        self.backup_result = w.HTML(layout=full())
+        self.restore_button = _button("Put this backup back", self.restore_backup)
+        backups = [
+            _heading("Backups", "Your journal is copied once a day, beside it; the last seven "
+                     "are kept. Putting one back keeps today's journal too, renamed, so nothing "
+                     "is lost either way."),
+            *([self.backup_pick, self.restore_button] if kept else
+              [w.HTML("<p>No backup yet: one is made with the first save of each day.</p>",
+                      layout=full())]),
+            self.backup_result,
+        ]  # fmt: skip
+
         self.widget = w.VBox(
-            [w.HTML(STYLE), *copy, *bring, *report, *reminder, self.lock.widget, *delete],
+            [w.HTML(STYLE), *copy, *bring, *report, *reminder, self.lock.widget, *backups,
+             *delete],
             layout=full(),
-        )
+        )  # fmt: skip
         self.widget.add_class("kit-form")
         self.widget.add_class("kit-mydata")
 
@@ -210,6 +231,23 @@ class MyData(DisplayOnce):
         self.copy_passphrase.value = ""
         self._pending = None
         self.import_button.layout.display = "none"
+
+    def restore_backup(self) -> None:
+        """Put the chosen backup back (the journal as it was is kept beside it)."""
+        from .. import backup
+
+        if not self.backup_pick.value:
+            return
+        try:
+            kept = backup.put_back(self.journal, Path(self.backup_pick.value))
+        except KitError as problem:
+            self.backup_result.value = f'<p class="kit-error">{html.escape(str(problem))}</p>'
+            return
+        self.backup_result.value = (
+            f"<p><strong>The backup of {html.escape(self.backup_pick.label)} is back in "
+            f"place.</strong> The journal as it was is kept as {html.escape(kept.name)}. "
+            "Other pages show it once they are reloaded.</p>"
+        )
 
     def make_report(self) -> None:
         from ..report import build_report
