@@ -57,23 +57,23 @@ def show_built(build: Callable[[], Any]) -> Any:
     from IPython.display import display
 
     await_visitor()
-    page = _built(build)
-    display(page if page is not None else _built.problem)
-    return page
+    part, shown = _built(build)
+    display(shown)
+    return part
 
 
-def _built(build: Callable[[], Any]) -> Any:
-    """``build()``, or None with the calm words for why in ``_built.problem``."""
+def _built(build: Callable[[], Any]) -> tuple[Any, Any]:
+    """(the part, what to show): the built part twice, or None and the calm words why."""
     from ..errors import KitError
     from .form import problem_box
 
     try:
-        return build()
+        part = build()
     except KitError as problem:
-        _built.problem = problem_box(str(problem))
+        return None, problem_box(str(problem))
     except Exception:
-        _built.problem = problem_box(went_wrong())
-    return None
+        return None, problem_box(went_wrong())
+    return part, part
 
 
 def show_page(make: Callable[[Journal], Any], journal: Journal | None) -> Any:
@@ -93,10 +93,11 @@ def show_page(make: Callable[[Journal], Any], journal: Journal | None) -> Any:
         opened = page_journal()
     except LockedError:
 
-        def widget_of(part: Any) -> Any:
-            return part.widget if part is not None else _built.problem
+        def widget_for(unlocked: Journal) -> Any:
+            _, shown = _built(lambda: make(unlocked))
+            return getattr(shown, "widget", shown)
 
-        display(slot_for(lambda j: _built(lambda: make(j)), widget_of))
+        display(slot_for(widget_for))
         return None
     except DamagedJournalError as problem:
         from .damaged import Damaged

@@ -11,7 +11,6 @@ from __future__ import annotations
 import html
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 import ipywidgets as w
 
@@ -120,12 +119,13 @@ class Unlock:
         return journal
 
 
-def slot_for(build: Callable[[Journal], Any], show: Callable[[Any], w.Widget]) -> w.Widget:
-    """A box that asks for the passphrase now and holds the built part later."""
+def slot_for(widget_for: Callable[[Journal], w.Widget]) -> w.Widget:
+    """A box that asks for the passphrase now, and holds ``widget_for(journal)`` once the
+    journal is open."""
     box = w.VBox(layout=full())
 
     def fill(journal: Journal) -> None:
-        box.children = [show(build(journal))]
+        box.children = [widget_for(journal)]
 
     box.children = [when_open(fill)]
     return box
