@@ -4,7 +4,9 @@ The public API is small on purpose:
 
 * :func:`worksheet_ids` and :func:`definition`: the worksheets, as loaded from ``data/``.
 * :func:`open_journal`: a person's journal (one SQLite file in their data directory),
-  with :meth:`Journal.save`, :meth:`Journal.latest` and :meth:`Journal.history`.
+  with :meth:`Journal.save`, :meth:`Journal.latest` and :meth:`Journal.history`. A journal
+  locked with :meth:`Journal.set_passphrase` opens only with its passphrase (or recovery
+  code); otherwise :class:`LockedError`.
 * :func:`safety_flags` and :func:`reasons`: what later steps read back from the "why".
 * :func:`score`: the total and published band of a WHO-5, PHQ-9 or GAD-7.
 * :func:`show`: a worksheet as a form on the page (this is what the notebooks call), and
