@@ -25,9 +25,10 @@ from playwright.sync_api import expect
 
 START_TIMEOUT = 90
 # Kernels of closed test pages are shut down after this many idle seconds, so that a long
-# session does not pile up kernels on a 2-core machine. (At 10 s, a busy CI machine once
-# culled a page's kernel between two of its cells, before the browser had connected.)
-CULL_IDLE = 30
+# session does not pile up kernels. Not less: Voila's own running of a page does not count
+# as kernel activity, so a page that takes longer than this to render on a busy machine is
+# culled mid-render (seen in CI at 10 s and at 30 s; kit serve's default is 600 s).
+CULL_IDLE = 90
 PAGE_TIMEOUT_MS = 60_000
 # A chart's first draw imports plotly in a fresh kernel; on a busy 2-core machine that can
 # take well over expect()'s 5-second default.
