@@ -25,11 +25,11 @@ from playwright.sync_api import expect
 
 START_TIMEOUT = 90
 # Kernels of closed test pages are shut down after this many idle seconds, so that a long
-# session does not pile up kernels. Not less: Voila's own running of a page does not count
-# as kernel activity, so a page that takes longer than this to render on a busy machine is
-# culled mid-render (seen in CI at 10 s and at 30 s; kit serve's default is 600 s).
-CULL_IDLE = 90
-PAGE_TIMEOUT_MS = 60_000
+# session does not pile up kernels. Not much less: Voila's own running of a page does not
+# count as kernel activity, so a page that takes longer than this to render on a busy
+# machine is culled mid-render (seen in CI at 10 s and 30 s; kit serve's default is 600 s).
+CULL_IDLE = 60
+PAGE_TIMEOUT_MS = 90_000
 # A chart's first draw imports plotly in a fresh kernel; on a busy 2-core machine that can
 # take well over expect()'s 5-second default.
 expect.set_options(timeout=30_000)
@@ -162,9 +162,12 @@ def outside_requests(page) -> list[str]:
 
 @pytest.fixture(scope="session")
 def server(tmp_path_factory: pytest.TempPathFactory, chromium_path: Path) -> Iterator[KitServer]:
-    """One `kit serve` shared by the browser tests, over a fresh data folder."""
+    """One `kit serve` shared by the browser tests, over a fresh data folder. Without
+    pre-heated kernels: each visit to a pre-heated page starts another kernel to wait for the
+    next, which on a 2-core machine slows the page being tested (pre-heating has its own
+    server in test_app.py)."""
     folder = tmp_path_factory.mktemp("served")
-    running = KitServer(folder / "data", folder / "server.log")
+    running = KitServer(folder / "data", folder / "server.log", "--preheat", "none")
     running.start()
     yield running
     running.stop()

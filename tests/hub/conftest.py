@@ -82,7 +82,7 @@ class Hub(ServerProcess):
             KIT_HUB_CLIENTS=",".join(CLIENTS),
             KIT_HUB_THERAPISTS=THERAPIST,
             KIT_CHP=str(chp),
-            KIT_CULL_IDLE="30",
+            KIT_CULL_IDLE="120",
             PATH=f"{Path(sys.executable).parent}{os.pathsep}{env.get('PATH', '')}",
         )
         self.launch([sys.executable, "-m", "jupyterhub", "-f", str(CONFIG)], env, cwd=self.state)
