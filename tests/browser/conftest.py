@@ -128,6 +128,13 @@ class KitServer(ServerProcess):
         self.stop()
         self.start()
 
+    def __enter__(self) -> KitServer:
+        self.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()
+
 
 @pytest.fixture
 def page(browser):
@@ -167,7 +174,5 @@ def server(tmp_path_factory: pytest.TempPathFactory, chromium_path: Path) -> Ite
     next, which on a 2-core machine slows the page being tested (pre-heating has its own
     server in test_app.py)."""
     folder = tmp_path_factory.mktemp("served")
-    running = KitServer(folder / "data", folder / "server.log", "--preheat", "none")
-    running.start()
-    yield running
-    running.stop()
+    with KitServer(folder / "data", folder / "server.log", "--preheat", "none") as running:
+        yield running

@@ -182,10 +182,8 @@ def test_an_error_shows_calm_words_and_no_traceback(
 def server(tmp_path_factory: pytest.TempPathFactory, chromium_path: Path) -> Iterator[KitServer]:
     """kit serve as it ships: the start page and the check-in pre-heated."""
     folder = tmp_path_factory.mktemp("preheated")
-    running = KitServer(folder / "data", folder / "server.log", "--preheat", "daily")
-    running.start()
-    yield running
-    running.stop()
+    with KitServer(folder / "data", folder / "server.log", "--preheat", "daily") as running:
+        yield running
 
 
 def test_a_preheated_page_shows_what_was_saved_after_it_was_heated(

@@ -26,10 +26,8 @@ def locked_server(
     folder = tmp_path_factory.mktemp("locked")
     with kit.open_journal(folder / "data") as journal:
         journal.set_passphrase(PASS)
-    running = KitServer(folder / "data", folder / "server.log", "--preheat", "none")
-    running.start()
-    yield running
-    running.stop()
+    with KitServer(folder / "data", folder / "server.log", "--preheat", "none") as running:
+        yield running
 
 
 def test_a_locked_page_asks_first_and_keeps_what_is_saved_unreadable(

@@ -70,10 +70,8 @@ def plain_server(
     tmp_path_factory: pytest.TempPathFactory, chromium_path: Path
 ) -> Iterator[KitServer]:
     folder = tmp_path_factory.mktemp("xss")
-    running = KitServer(folder / "data", folder / "server.log", "--preheat", "none")
-    running.start()
-    yield running
-    running.stop()
+    with KitServer(folder / "data", folder / "server.log", "--preheat", "none") as running:
+        yield running
 
 
 def _ran(page: Page) -> Any:

@@ -112,10 +112,8 @@ def damaged_server(tmp_path_factory, chromium_path):
     folder = tmp_path_factory.mktemp("damaged")
     (folder / "data").mkdir()
     (folder / "data" / "journal.sqlite3").write_text("my shopping list, not a journal")
-    running = KitServer(folder / "data", folder / "server.log")
-    running.start()
-    yield running
-    running.stop()
+    with KitServer(folder / "data", folder / "server.log") as running:
+        yield running
 
 
 def test_damaged_journal_gets_a_calm_message(page: Page, damaged_server) -> None:
