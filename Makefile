@@ -6,7 +6,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 PORT   ?= 8866
 
-.PHONY: app hub test lint format clean
+.PHONY: app hub test bench lint format clean
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed (found " + sys.version.split()[0] + ")")'
@@ -35,10 +35,18 @@ hub: $(VENV)/.hub
 	@test -n "$$KIT_HUB_PASSWORD" || { echo "Set KIT_HUB_PASSWORD (8 characters or more) first."; exit 2; }
 	PATH="$(CURDIR)/.cache/node/node_modules/.bin:$(CURDIR)/$(BIN):$$PATH" $(BIN)/jupyterhub -f deploy/local/jupyterhub_config.py
 
+# axe-core for the accessibility test (tests/browser/test_accessibility.py installs it from
+# the npm registry into .cache/node on first use).
+AXE_VERSION := 4.14.1
+
 test: $(VENV)/.test
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/pytest
+
+# The performance budget against a bare Voila page (benchmarks/budget.py); about 15 minutes.
+bench: $(VENV)/.test
+	$(BIN)/python benchmarks/budget.py --json benchmarks/latest.json
 
 format: $(VENV)/.test
 	$(BIN)/ruff check --fix .

@@ -14,8 +14,9 @@ import pytest
 
 import kit
 from kit import lock as lock_module
-from kit.fields import Field
 from kit.journal import DB_NAME
+
+from .filling import answers_for
 
 PASS = "kettle garden tuesday"
 
@@ -171,29 +172,6 @@ def _markers(prefix: str, count: int) -> list[str]:
     return [f"{prefix}{n:03d}zq" for n in range(count)]
 
 
-def _answer(field: Field, words: list[str]) -> Any:
-    """An answer for any field, with a marker in every place a person types."""
-    options = [str(o) for o in field.options]
-    kind = field.kind
-    if kind in ("text", "longtext"):
-        return words.pop()
-    if kind == "list":
-        return [{sub.id: _answer(sub, words) for sub in field.fields} for _ in range(2)]
-    if kind in ("scale", "number"):
-        return int(field.min)
-    if kind == "choice":
-        return options[0]
-    if kind in ("multi", "rank"):
-        return options[: field.max_items or len(options)][:2]
-    if kind == "yesno":
-        return True
-    if kind == "date":
-        return "2026-11-02"
-    if kind == "checklist":
-        return {options[0]: str(field.states[0])}
-    raise AssertionError(kind)
-
-
 def _encodings(marker: str) -> list[bytes]:
     raw = marker.encode("utf-8")
     forms = [raw, raw.hex().encode(), raw.hex().upper().encode()]
@@ -217,15 +195,8 @@ def test_nothing_a_person_wrote_is_readable_in_the_data_folder(
         sheets = [kit.definition(w) for w in kit.worksheet_ids() if w != "check-in"]
         for phase in ("before", "after"):
             for sheet in sheets:
-                answers: dict[str, Any] = {}
-                for field in sheet.fields:
-                    if field.kind == "ratings":
-                        picked = answers.get(field.options_from) or []
-                        answers[field.id] = {str(o): int(field.min) for o in picked}
-                    elif field.kind != "ratings":
-                        answers[field.id] = _answer(field, words)
                 before = len(words)
-                journal.save(sheet.id, answers)
+                journal.save(sheet.id, answers_for(sheet, words))
                 typed += _markers("mk", 400)[len(words) : before]
             journal.save("check-in", {"day": "2026-11-0" + ("1" if phase == "before" else "2"),
                                       "mood": 5, "note": words.pop()})  # fmt: skip

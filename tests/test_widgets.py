@@ -158,6 +158,28 @@ def test_every_kind_round_trips(content_dir: Path, tmp_path: Path) -> None:
         assert Form(sheet, journal).values() == answers
 
 
+def test_every_control_has_a_name_for_screen_readers(content_dir: Path, tmp_path: Path) -> None:
+    """Every control a person answers with, in every kind of field (list entries and
+    ratings included), carries a description: the <label> that names it aloud."""
+    sheet = kit.definition("every-kind")
+    with kit.open_journal(tmp_path / "j") as journal:
+        form = Form(sheet, journal)
+        form.inputs["a_list"].value = [{"name": "Ana"}]
+        form.inputs["a_rank"].value = ["calm", "honesty"]
+        controls = [
+            x for x in every_widget(form.widget)
+            if isinstance(x, (w.Text, w.Textarea, w.DatePicker, w.ToggleButtons,
+                              w.RadioButtons, w.Dropdown, w.Checkbox))
+        ]  # fmt: skip
+        kinds = {type(x) for x in controls}
+    assert {w.Text, w.Textarea, w.DatePicker, w.ToggleButtons, w.RadioButtons} <= kinds
+    assert len(controls) > 15
+    unnamed = [x for x in controls if not x.description.strip()]
+    assert unnamed == []
+    prompts = {f.prompt for f in sheet.fields}
+    assert any(x.description.startswith(tuple(prompts)) for x in controls)
+
+
 def test_number_typo_gets_a_message(content_dir: Path, tmp_path: Path) -> None:
     """Is a typo in a number box explained on that field, not silently changed?"""
     with kit.open_journal(tmp_path / "j") as journal:

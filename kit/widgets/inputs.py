@@ -34,6 +34,14 @@ def _small() -> w.Layout:
     return w.Layout(width="auto", align_self="flex-start")
 
 
+def name_for_screen_readers(control: w.DescriptionWidget, name: str) -> None:
+    """Give ``control`` a ``<label>`` that screen readers announce but that is not drawn
+    (the same words show on the page already). ipywidgets ties a description's label to
+    its input with ``for``, and shows it as text, never as HTML."""
+    control.description = name
+    control.add_class("kit-named")
+
+
 def _html(text: str, css: str, tag: str = "div") -> w.HTML:
     return w.HTML(f'<{tag} class="{css}">{html.escape(text)}</{tag}>', layout=full())
 
@@ -48,6 +56,8 @@ class Input:
         self.error.layout.display = "none"
         self._callbacks: list[Callable[[], None]] = []
         control = self.build()
+        for named in self.named():
+            name_for_screen_readers(named, field.prompt + (" (needed)" if field.required else ""))
         needed = ' <span class="kit-required">(needed)</span>' if field.required else ""
         parts: list[w.Widget] = [
             w.HTML(
@@ -63,6 +73,11 @@ class Input:
 
     def build(self) -> w.Widget:
         raise NotImplementedError
+
+    def named(self) -> list[w.DescriptionWidget]:
+        """The controls that take the prompt as their accessible name. The prompt shows
+        above them as text; screen readers need it tied to the control itself."""
+        return []
 
     @property
     def value(self) -> Any:
@@ -105,6 +120,9 @@ class _SingleInput(Input):
         self.clear.on_click(lambda _: setattr(self, "value", None))
         self._watch(self.picker)
         return w.HBox([self.picker, self.clear], layout=w.Layout(flex_flow="row wrap"))
+
+    def named(self) -> list[w.DescriptionWidget]:
+        return [self.picker]
 
     @property
     def value(self) -> Any:
@@ -182,6 +200,9 @@ class TextInput(Input):
         self._watch(self.text)
         return self.text
 
+    def named(self) -> list[w.DescriptionWidget]:
+        return [self.text]
+
     @property
     def value(self) -> str | None:
         return self.text.value if self.text.value.strip() else None
@@ -205,6 +226,9 @@ class NumberInput(Input):
         self._watch(self.text)
         return self.text
 
+    def named(self) -> list[w.DescriptionWidget]:
+        return [self.text]
+
     @property
     def value(self) -> int | float | str | None:
         """The number typed; text that is not a valid number is passed on as typed, so
@@ -227,6 +251,9 @@ class DateInput(Input):
         self.picker = w.DatePicker(value=None)
         self._watch(self.picker)
         return self.picker
+
+    def named(self) -> list[w.DescriptionWidget]:
+        return [self.picker]
 
     @property
     def value(self) -> str | None:
@@ -432,6 +459,8 @@ class RatingsInput(Input):
                 tooltips=[self.field.anchors.get(n, str(n)) for n in self.points],
                 style={"button_width": "3em"},
             )
+            label = next((o.label for o in self.field.options if str(o) == key), key)
+            name_for_screen_readers(picker, f"{self.field.prompt}: {label}")
             picker.observe(self._changed, names="value")
             self.pickers[key] = picker
         return self.pickers[key]

@@ -78,8 +78,10 @@ class LockSettings:
                 "code, the only other way in: print it or write it down and keep it apart."
             )
             parts = [self.new, self.again, self.warning, self.understood, self.lock_button]
-        heading = w.HTML(f"<h3>Lock with a passphrase</h3><p>{html.escape(words)}</p>",
-                         layout=full())  # fmt: skip
+        heading = w.HTML(
+            f'<h2 class="kit-section">Lock with a passphrase</h2><p>{html.escape(words)}</p>',
+            layout=full(),
+        )
         self.body.children = [heading, *parts]
 
     def lock(self) -> str | None:

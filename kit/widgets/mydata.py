@@ -26,7 +26,10 @@ CONFIRM_WORD = "delete"
 
 
 def _heading(title: str, words: str) -> w.HTML:
-    return w.HTML(f"<h3>{html.escape(title)}</h3><p>{html.escape(words)}</p>", layout=full())
+    return w.HTML(
+        f'<h2 class="kit-section">{html.escape(title)}</h2><p>{html.escape(words)}</p>',
+        layout=full(),
+    )
 
 
 def _button(label: str, action: Callable[[], None], style: str = "") -> w.Button:

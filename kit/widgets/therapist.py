@@ -175,8 +175,9 @@ class Inbox(DisplayOnce):
                 self.about,
                 w.HBox([self.choice, self.look_again]),
                 self.problems,
-                _html("<h3>A file given to you</h3><p>A share a client sent or brought (the "
-                      "<code>.json</code> file). It is read here and kept nowhere.</p>"),
+                _html('<h2 class="kit-section">A file given to you</h2><p>A share a client '
+                      "sent or brought (the <code>.json</code> file). It is read here and kept "
+                      "nowhere.</p>"),
                 self.upload,
                 self.view,
             ],
@@ -204,7 +205,8 @@ class Inbox(DisplayOnce):
         else:
             clients = len({e.client for e in self.entries})
             self.about.value = (
-                f"<h3>Your inbox</h3><p>{len(self.entries)} shared files from {clients} "
+                f'<h2 class="kit-section">Your inbox</h2><p>{len(self.entries)} shared files from '
+                f"{clients} "
                 f"client folder{'s' if clients != 1 else ''}. Withdrawn shares disappear from "
                 "here.</p>"
             )

@@ -102,10 +102,13 @@ class KitServer(ServerProcess):
 
     name = "kit serve"
 
-    def __init__(self, data_dir: Path, log_path: Path, *extra: str) -> None:
+    def __init__(
+        self, data_dir: Path, log_path: Path, *extra: str, env: dict[str, str] | None = None
+    ) -> None:
         self.data_dir = data_dir
         self.log_path = log_path
         self.extra = list(extra)
+        self.more_env = env or {}
         self.port = free_port()
 
     @property
@@ -116,7 +119,7 @@ class KitServer(ServerProcess):
         return f"{self.url}/voila/render/{notebook}"
 
     def start(self) -> None:
-        env = {k: v for k, v in os.environ.items() if k != "KIT_DATA_DIR"}
+        env = {k: v for k, v in os.environ.items() if k != "KIT_DATA_DIR"} | self.more_env
         self.launch(
             [sys.executable, "-m", "kit", "serve", "--port", str(self.port),
              "--data-dir", str(self.data_dir), "--cull-idle", str(CULL_IDLE), *self.extra],
@@ -176,3 +179,52 @@ def server(tmp_path_factory: pytest.TempPathFactory, chromium_path: Path) -> Ite
     folder = tmp_path_factory.mktemp("served")
     with KitServer(folder / "data", folder / "server.log", "--preheat", "none") as running:
         yield running
+
+
+# --- accessibility ---------------------------------------------------------------------------
+
+# axe-core's impacts are minor, moderate, serious and critical; the last two fail a test.
+SERIOUS = ("serious", "critical")
+# Until every cell has run (#loading goes) and the widgets have stopped drawing.
+_SETTLED = """async () => {
+  const done = () => !document.querySelector('#loading');
+  while (!done()) { await new Promise(r => setTimeout(r, 100)); }
+  let last = -1, same = 0;
+  while (same < 6) {
+    await new Promise(r => setTimeout(r, 250));
+    const now = document.body.innerHTML.length;
+    same = now === last ? same + 1 : 0;
+    last = now;
+  }
+}"""
+_AXE_RUN = """async () => {
+  const result = await axe.run(document, {resultTypes: ['violations']});
+  return result.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,
+    nodes: v.nodes.map(n => n.html.slice(0, 200) + ' ' + n.failureSummary)}));
+}"""
+
+
+@pytest.fixture(scope="session")
+def axe_script() -> str:
+    """axe-core, at the Makefile's pin, installed from the npm registry on first use."""
+    from tests.conftest import makefile_pin, npm_package
+
+    return (npm_package("axe-core", makefile_pin("AXE_VERSION")) / "axe.min.js").read_text()
+
+
+def settle(page) -> None:
+    """Wait until the page has run every cell and its widgets are drawn."""
+    page.evaluate(_SETTLED)
+
+
+def serious_violations(page, axe_script: str) -> list[str]:
+    """axe-core's serious and critical findings on the page as it is now, one line each."""
+    if not page.evaluate("() => typeof axe !== 'undefined'"):
+        page.add_script_tag(content=axe_script)
+    found = page.evaluate(_AXE_RUN)
+    return [
+        f"{v['impact']} {v['id']} ({v['help']}): {node}"
+        for v in found
+        if v["impact"] in SERIOUS
+        for node in v["nodes"]
+    ]

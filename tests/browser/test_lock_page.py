@@ -13,7 +13,7 @@ from playwright.sync_api import Page, expect
 
 import kit
 
-from .conftest import KitServer
+from .conftest import KitServer, serious_violations, settle
 
 PASS = "kettle garden tuesday"
 MARKER = "lighthouse-keeper-4417"
@@ -63,3 +63,19 @@ def test_the_start_page_shows_support_lines_before_the_passphrase(
     expect(page.locator(".kit-unlock")).to_have_count(1)
     expect(page.locator(".kit-where")).to_contain_text("journal.sqlite3")
     expect(page.locator("body")).to_contain_text("It is locked with your passphrase")
+
+
+@pytest.mark.parametrize("notebook", ["00-start.ipynb", "14.ipynb", "16.ipynb"])
+def test_the_locked_pages_pass_the_accessibility_check(
+    page: Page, locked_server: KitServer, axe_script: str, notebook: str
+) -> None:
+    """The passphrase field and its messages, as axe-core sees them, before and after a
+    wrong passphrase (the rest of the pages are checked in test_accessibility.py)."""
+    page.goto(locked_server.page(notebook))
+    settle(page)
+    assert serious_violations(page, axe_script) == []
+    unlock = page.locator(".kit-unlock")
+    unlock.locator("input[type=password]").fill("not the passphrase")
+    unlock.get_by_role("button", name="Open").click()
+    expect(unlock).to_contain_text("does not open this journal")
+    assert serious_violations(page, axe_script) == []

@@ -8,10 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import os
-import re
-import shutil
 import signal
-import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -19,12 +16,12 @@ from pathlib import Path
 import pytest
 
 from tests.browser.conftest import PAGE_TIMEOUT_MS, ServerProcess, free_port
+from tests.conftest import makefile_pin, npm_package
 
 REPO = Path(__file__).resolve().parents[2]
 CONFIG = REPO / "deploy" / "local" / "jupyterhub_config.py"
 # The same version `make hub` installs.
-CHP_VERSION = re.search(r"^CHP_VERSION := (\S+)$", (REPO / "Makefile").read_text(), re.M)[1]
-CHP_PREFIX = REPO / ".cache" / "node"
+CHP_VERSION = makefile_pin("CHP_VERSION")
 PASSWORD = "a-long-test-password"
 CLIENTS = ("client1", "client2")
 THERAPIST = "therapist"
@@ -40,19 +37,7 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 
 def proxy_command() -> Path:
     """configurable-http-proxy, installed from the npm registry the first time."""
-    chp = CHP_PREFIX / "node_modules" / ".bin" / "configurable-http-proxy"
-    if chp.exists():
-        return chp
-    npm = shutil.which("npm")
-    if npm is None:
-        pytest.fail("npm is needed to install configurable-http-proxy (apt-get install npm)")
-    CHP_PREFIX.mkdir(parents=True, exist_ok=True)
-    subprocess.run(
-        [npm, "install", "--prefix", str(CHP_PREFIX), "--no-audit", "--no-fund",
-         f"configurable-http-proxy@{CHP_VERSION}"],
-        check=True, capture_output=True, timeout=600,
-    )  # fmt: skip
-    return chp
+    return npm_package("configurable-http-proxy", CHP_VERSION) / "bin" / "configurable-http-proxy"
 
 
 class Hub(ServerProcess):
