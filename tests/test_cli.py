@@ -90,6 +90,8 @@ def test_cull_idle_option() -> None:
     config = voila_config(ServeOptions(cull_idle=30))
     assert config.MappingKernelManager.cull_idle_timeout == 30
     assert config.MappingKernelManager.cull_interval == 15
+    # A busy server's late output is waited for, not dropped after nbclient's 4 s.
+    assert config.VoilaExecutor.iopub_timeout == 60
     out = run("serve", "--cull-idle", "soon")
     assert out.returncode == 2
     assert "not a number of seconds" in out.stderr

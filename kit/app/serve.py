@@ -44,6 +44,7 @@ THERAPIST_PAGES = "therapist"
 # does not shut a kernel down when its tab closes.
 CULL_IDLE_SECONDS = 600
 CULL_INTERVAL_SECONDS = 60
+IOPUB_TIMEOUT_SECONDS = 60
 
 
 def notebooks_dir() -> Path:
@@ -163,6 +164,10 @@ def page_settings(config: Config, cull_idle: int = CULL_IDLE_SECONDS) -> Config:
     config.MappingKernelManager.cull_idle_timeout = cull_idle
     config.MappingKernelManager.cull_interval = max(1, min(CULL_INTERVAL_SECONDS, cull_idle // 2))
     config.MappingKernelManager.cull_connected = False
+    # On a busy server a cell's output can reach Voila seconds after the cell has finished.
+    # nbclient waits only 4 s for it by default, then drops it: the page stays without its
+    # widgets for good (seen with twenty clients at once in benchmarks/budget.py).
+    config.VoilaExecutor.iopub_timeout = IOPUB_TIMEOUT_SECONDS
     return config
 
 
