@@ -13,7 +13,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 import kit
-from tests.test_lock import _answer
+from tests.filling import answer_for
 
 from .conftest import KitServer
 
@@ -52,7 +52,7 @@ def payload_copy(tmp_path_factory: pytest.TempPathFactory) -> Path:
             answers: dict[str, Any] = {}
             for field in sheet.fields:
                 if field.kind != "ratings":
-                    answers[field.id] = _answer(field, words)
+                    answers[field.id] = answer_for(field, words)
             journal.save(sheet_id, answers)
         start = dt.date.today() - dt.timedelta(days=12)
         for n in range(12):
