@@ -2,12 +2,28 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from typing import Any
 
 import ipywidgets as w
 
 from .inputs import full
+
+PLOTLY_MIME = "application/vnd.plotly.v1+json"
+
+
+def show_figure(figure: Any) -> None:
+    """Display a plotly figure as its JSON, for the page's plotly renderer.
+
+    Displaying the figure object itself goes through plotly's notebook renderers, which
+    import nbformat and jsonschema; one of jsonschema's format checkers builds a parser at
+    import, about 3 s in a fresh kernel (measured with benchmarks/budget.py). The JSON is
+    what those renderers would send anyway."""
+    from IPython.display import display
+
+    bundle = {PLOTLY_MIME: json.loads(figure.to_json(validate=False)), "text/plain": "A chart"}
+    display(bundle, raw=True)
 
 
 class Chart:
@@ -20,10 +36,8 @@ class Chart:
         self.widget.add_class("kit-chart")
 
     def refresh(self, answers: dict[str, Any] | None) -> None:
-        from IPython.display import display
-
         self.figure = self.draw(answers)
         self.widget.clear_output(wait=True)
         if self.figure is not None:
             with self.widget:
-                display(self.figure)
+                show_figure(self.figure)

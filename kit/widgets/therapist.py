@@ -23,6 +23,7 @@ from ..content import definition
 from ..errors import KitError
 from ..journal import Journal
 from ._display import DisplayOnce, show_built
+from .chart import show_figure
 from .form import STYLE, problem_box
 from .inputs import full
 
@@ -38,12 +39,10 @@ def _html(text: str) -> w.HTML:
 
 
 def _chart(name: str, figure: Any) -> w.Output:
-    from IPython.display import display
-
     out = w.Output(layout=full())
     out.add_class(f"kit-chart-{name}")
     with out:
-        display(figure)
+        show_figure(figure)
     return out
 
 

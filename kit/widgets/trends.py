@@ -11,6 +11,7 @@ import ipywidgets as w
 from ..content import definition
 from ..journal import Journal
 from ._display import DisplayOnce, show_page
+from .chart import show_figure
 from .form import STYLE
 from .inputs import full
 
@@ -109,14 +110,12 @@ class Trends(DisplayOnce):
 
     def draw(self) -> None:
         """Draw the charts for the chosen range (changing the range reads nothing again)."""
-        from IPython.display import display
-
         outputs = []
         for name, figure in self.figures().items():
             out = w.Output(layout=full())
             out.add_class(f"kit-chart-{name}")
             with out:
-                display(figure)
+                show_figure(figure)
             outputs.append(out)
         self.charts.children = outputs
 
