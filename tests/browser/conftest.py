@@ -27,8 +27,10 @@ START_TIMEOUT = 90
 # Kernels of closed test pages are shut down after this many idle seconds, so that a long
 # session does not pile up kernels. Not much less: Voila's own running of a page does not
 # count as kernel activity, so a page that takes longer than this to render on a busy
-# machine is culled mid-render (seen in CI at 10 s and 30 s; kit serve's default is 600 s).
-CULL_IDLE = 60
+# machine is culled mid-render (seen in CI at 10 s, 30 s and, once the accessibility test
+# added 44 page loads, at 60 s: a page's kernel waited 70 s behind thirteen kernels being
+# culled at once). kit serve's default is 600 s.
+CULL_IDLE = 120
 PAGE_TIMEOUT_MS = 90_000
 # A chart's first draw imports plotly in a fresh kernel; on a busy 2-core machine that can
 # take well over expect()'s 5-second default.
