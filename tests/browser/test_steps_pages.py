@@ -21,6 +21,7 @@ def test_conversation_with_a_safety_flag_recommends_a_safe_channel(page: Page, s
     expect(safer.locator(".kit-support")).to_contain_text("Samaritans")
     draft = page.locator(".kit-field-draft textarea")
     draft.fill("You ALWAYS do this.")
+    page.keyboard.press("Tab")  # the check reads the draft once the person leaves the box
     expect(page.locator(".kit-wording")).to_contain_text("You ALWAYS")
     page.locator(".kit-field-channel").get_by_label("A letter").check()
     page.locator(".kit-save").click()
