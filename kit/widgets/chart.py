@@ -26,6 +26,15 @@ def show_figure(figure: Any) -> None:
     display(bundle, raw=True)
 
 
+def chart_output(name: str, figure: Any) -> w.Output:
+    """A finished figure on its own, in a box with the class ``kit-chart-<name>``."""
+    out = w.Output(layout=full())
+    out.add_class(f"kit-chart-{name}")
+    with out:
+        show_figure(figure)
+    return out
+
+
 class Chart:
     """A plotly figure drawn from the latest answers; nothing while there is nothing to draw."""
 

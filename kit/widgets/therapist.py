@@ -23,7 +23,7 @@ from ..content import definition
 from ..errors import KitError
 from ..journal import Journal
 from ._display import DisplayOnce, show_built
-from .chart import show_figure
+from .chart import chart_output
 from .form import STYLE, problem_box
 from .inputs import full
 
@@ -36,14 +36,6 @@ def _e(text: object) -> str:
 
 def _html(text: str) -> w.HTML:
     return w.HTML(text, layout=full())
-
-
-def _chart(name: str, figure: Any) -> w.Output:
-    out = w.Output(layout=full())
-    out.add_class(f"kit-chart-{name}")
-    with out:
-        show_figure(figure)
-    return out
 
 
 def _between(frame: Any, column: Any, shared: sharing.Shared) -> Any:
@@ -71,7 +63,7 @@ def _checkins(journal: Journal, shared: sharing.Shared) -> list[w.Widget]:
         "urge": urge_figure(frame),
         "tags": tags_figure(tag_comparison(frame)),
     }
-    parts += [_chart(name, f) for name, f in figures.items() if f is not None]
+    parts += [chart_output(name, f) for name, f in figures.items() if f is not None]
     notes = checkin_notes_html(frame, heading="h4")
     if notes:
         parts.append(_html(notes))
@@ -103,7 +95,7 @@ def _scales(journal: Journal, shared: sharing.Shared, chosen: list[str]) -> list
         sheet = definition(scale)
         figure = scale_figure(scores, scale, sheet.scoring.bands)  # type: ignore[union-attr]
         if figure is not None:
-            parts.append(_chart(scale, figure))
+            parts.append(chart_output(scale, figure))
             parts.append(_html(f'<p class="kit-attribution">{_e(sheet.attribution)}</p>'))
     return parts
 

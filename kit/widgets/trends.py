@@ -11,7 +11,7 @@ import ipywidgets as w
 from ..content import definition
 from ..journal import Journal
 from ._display import DisplayOnce, show_page
-from .chart import show_figure
+from .chart import chart_output
 from .form import STYLE
 from .inputs import full
 
@@ -110,14 +110,7 @@ class Trends(DisplayOnce):
 
     def draw(self) -> None:
         """Draw the charts for the chosen range (changing the range reads nothing again)."""
-        outputs = []
-        for name, figure in self.figures().items():
-            out = w.Output(layout=full())
-            out.add_class(f"kit-chart-{name}")
-            with out:
-                show_figure(figure)
-            outputs.append(out)
-        self.charts.children = outputs
+        self.charts.children = [chart_output(n, f) for n, f in self.figures().items()]
 
 
 def show_trends(journal: Journal | None = None) -> Trends | None:
