@@ -42,7 +42,6 @@ import random
 import re
 import shutil
 import signal
-import socket
 import statistics
 import subprocess
 import sys
@@ -56,18 +55,13 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))  # the tests' server and browser settings, shared with them
+
+from tests.browser.conftest import KitServer  # noqa: E402
+from tests.conftest import CHROMIUM, CHROMIUM_FLAGS  # noqa: E402
+
 NOTEBOOKS = ROOT / "notebooks"
 PYTHON = sys.executable
-CHROMIUM = Path(os.environ.get("KIT_CHROMIUM", "/usr/bin/chromium"))
-CHROMIUM_FLAGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 BARE = "bare.ipynb"
 TEN_YEARS = 3650
 RESPONSES = 1000
@@ -233,12 +227,6 @@ def table(results: Results) -> str:
 # --- processes -----------------------------------------------------------------------
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def _proc(pid: int, name: str) -> str:
     return (Path("/proc") / str(pid) / name).read_text(errors="replace")
 
@@ -282,72 +270,27 @@ def kit_env(data_dir: Path) -> dict[str, str]:
     return env
 
 
-class Server:
-    """`python -m kit serve` in a process group of its own, on a free loopback port.
+class Server(KitServer):
+    """The tests' `kit serve` (tests/browser/conftest.py), with the benchmark's settings, a
+    log per server, and the kernels it started counted and stopped: kernels run in process
+    groups of their own (jupyter_client starts them so), so stopping the server's group
+    does not reach one it left behind."""
 
-    The same pattern as tests/browser/conftest.py (ServerProcess, KitServer): stopping the
-    group stops the server and every kernel it started.
-    """
+    start_timeout = START_TIMEOUT
 
     def __init__(self, folder: Path, data_dir: Path, notebooks: Path | None, preheat: str) -> None:
-        self.folder = folder
-        self.data_dir = data_dir
-        self.notebooks = notebooks
+        extra = ["--preheat", preheat, "--cull-idle", str(CULL_IDLE)]  # the last --cull-idle wins
+        if notebooks is not None:
+            extra += ["--notebooks", str(notebooks)]
+        super().__init__(data_dir, folder / "server.log", *extra, env=kit_env(data_dir))
         self.preheat = preheat
-        self.port = free_port()
         self.log_path = folder / f"server-{preheat}-{self.port}.log"
-        self.process: subprocess.Popen[bytes] | None = None
 
-    @property
-    def url(self) -> str:
-        return f"http://127.0.0.1:{self.port}"
-
-    def page(self, notebook: str) -> str:
-        return f"{self.url}/voila/render/{notebook}"
-
-    def start(self) -> None:
-        argv = [PYTHON, "-m", "kit", "serve", "--port", str(self.port)]
-        argv += ["--data-dir", str(self.data_dir), "--preheat", self.preheat]
-        argv += ["--cull-idle", str(CULL_IDLE)]
-        if self.notebooks is not None:
-            argv += ["--notebooks", str(self.notebooks)]
-        with self.log_path.open("ab") as log:
-            self.process = subprocess.Popen(
-                argv,
-                cwd=self.folder,
-                stdout=log,
-                stderr=subprocess.STDOUT,
-                env=kit_env(self.data_dir),
-                start_new_session=True,
-            )
-        deadline = time.monotonic() + START_TIMEOUT
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                raise RuntimeError(f"kit serve exited early:\n{self.log()}")
-            try:
-                with urllib.request.urlopen(self.url + "/", timeout=2) as answer:  # noqa: S310 - our own loopback server
-                    if answer.status == 200:
-                        return
-            except (urllib.error.URLError, ConnectionError, TimeoutError):
-                time.sleep(0.2)
-        self.stop()
-        raise RuntimeError(f"kit serve did not answer within {START_TIMEOUT}s:\n{self.log()}")
-
-    def stop(self) -> None:
-        """Stop the whole process group: the server and the kernels it started. Kernels run
-        in process groups of their own (jupyter_client starts them so), and the server shuts
-        them down as it stops; any it left are killed here, by their process ids."""
+    def stop(self, grace: float = 15) -> None:
         if self.process is None or self.process.poll() is not None:
             return
         kernels = list(self.kernels().values())
-        os.killpg(self.process.pid, signal.SIGTERM)
-        try:
-            self.process.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            os.killpg(self.process.pid, signal.SIGKILL)
-            self.process.wait(timeout=5)
-        with contextlib.suppress(ProcessLookupError):
-            os.killpg(self.process.pid, signal.SIGKILL)
+        super().stop(grace)
         deadline = time.monotonic() + 10
         while kernels and time.monotonic() < deadline:
             kernels = [pid for pid in kernels if _alive_kernel(pid)]
@@ -370,13 +313,6 @@ class Server:
     def log(self, whole: bool = False) -> str:
         text = self.log_path.read_text(errors="replace")
         return text if whole else text[-6000:]
-
-    def __enter__(self) -> Server:
-        self.start()
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.stop()
 
     # kernels
 
@@ -1190,6 +1126,7 @@ def main() -> int:
         folder = Path(temp)
         # This process opens journals only by path, but nothing may reach the real folder.
         os.environ["KIT_DATA_DIR"] = str(folder / "own-data")
+        os.environ.pop("VOILA_PREHEAT", None)  # servers inherit this process's environment
         data_dir = folder / "ten-years"
         from kit.demo import write_demo
 

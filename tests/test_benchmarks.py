@@ -1,0 +1,27 @@
+"""The benchmark is not run by the suite (it takes twenty minutes and its timings are not
+assertions), but it must still start: its imports reach into kit and into the tests'
+server and browser settings, which change under it."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def test_the_benchmark_starts_from_any_folder(tmp_path: Path) -> None:
+    done = subprocess.run(
+        [sys.executable, str(REPO / "benchmarks" / "budget.py"), "--help"],
+        cwd=tmp_path, capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert "--quick" in done.stdout
+    assert "--json" in done.stdout
+
+
+def test_make_bench_runs_it() -> None:
+    makefile = (REPO / "Makefile").read_text()
+    assert re.search(r"^bench: .*\n\t\$\(BIN\)/python benchmarks/budget.py", makefile, re.M)
