@@ -295,15 +295,13 @@ class Journal:
             None,
         )
 
-    def checkins(self) -> pd.DataFrame:
-        """Daily check-ins as a DataFrame: one row per day (the newest save), oldest first.
+    def checkin_days(self) -> list[dict[str, Any]]:
+        """Daily check-ins as plain rows: one per day (the newest save), oldest first.
 
-        The index is the day (``date``); there is a column for every check-in field, plus
-        ``tags`` (activities, the person's own tags, and what they logged on "Reclaim your
-        time" for that day, as one list) and ``saved_at``.
+        Each row has ``date`` (the day, ISO), every check-in field, ``tags`` (activities,
+        the person's own tags, and what they logged on "Reclaim your time" for that day, as
+        one list) and ``saved_at``. Pages that only count need no pandas for this.
         """
-        import pandas as pd
-
         sheet = definition(CHECK_IN)
         newest: dict[str, Record] = {}
         for record in self.history(CHECK_IN):
@@ -316,13 +314,29 @@ class Journal:
         rows = []
         for day in sorted(newest):
             answers = newest[day].answers
-            row: dict[str, Any] = {c: answers.get(c) for c in columns}
+            row: dict[str, Any] = {"date": day} | {c: answers.get(c) for c in columns}
             tags = list(answers.get("activities") or []) + _own_tags(answers.get("own_tags"))
             row["tags"] = tags + [t for t in reclaimed.get(day, []) if t not in tags]
             row["saved_at"] = newest[day].saved_at
             rows.append(row)
-        frame = pd.DataFrame(rows, columns=[*columns, "tags", "saved_at"])
-        frame.index = pd.DatetimeIndex(pd.to_datetime(sorted(newest)), name="date")
+        return rows
+
+    def checkins(self) -> pd.DataFrame:
+        """Daily check-ins as a DataFrame: the rows of ``checkin_days()``, indexed by day.
+
+        The index is the day (``date``); there is a column for every check-in field, plus
+        ``tags`` and ``saved_at``.
+        """
+        import pandas as pd
+
+        sheet = definition(CHECK_IN)
+        columns = [f.id for f in sheet.fields if f.id != sheet.daily]
+        rows = self.checkin_days()
+        frame = pd.DataFrame(
+            [{k: v for k, v in row.items() if k != "date"} for row in rows],
+            columns=[*columns, "tags", "saved_at"],
+        )
+        frame.index = pd.DatetimeIndex(pd.to_datetime([r["date"] for r in rows]), name="date")
         return frame
 
     def scores(self) -> pd.DataFrame:

@@ -13,7 +13,8 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from ._files import write_atomically
-from .analysis.mood import mood_trend, streak
+from .analysis.mood import mood_trend
+from .analysis.streaks import streak
 from .analysis.summary import summary
 from .content import definition, worksheet_ids
 from .errors import KitError
@@ -86,7 +87,7 @@ def checkin_facts_html(frame) -> str:
     """The check-ins in a few facts, as an escaped table: the report and the therapist's
     view of a share both give these."""
     mood = frame["mood"].dropna()
-    contact = streak(frame, "contacted")
+    contact = streak(frame.get("contacted", []))
     facts = [
         ("Days with a check-in", len(frame)),
         ("Average mood (1-10)", f"{mood.mean():.1f}" if len(mood) else "-"),

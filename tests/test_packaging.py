@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 import subprocess
@@ -14,6 +15,7 @@ import pytest
 import yaml
 
 import kit
+from kit.widgets.steps import WinsFound
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -153,3 +155,46 @@ def test_worksheet_pages_without_charts_load_no_pandas_or_plotly(tmp_path: Path)
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
     assert out.returncode == 0, out.stderr
     assert out.stdout.strip() == "[]"
+
+
+def test_pages_that_count_streaks_load_no_pandas(tmp_path: Path) -> None:
+    """Do the contact plan, digital detox and small wins pages count streaks, find wins and
+    draw a fade from plain check-in rows, without pandas (about 45 MB a kernel)?"""
+    from kit.demo import write_demo
+
+    with write_demo(tmp_path, days=40) as journal:
+        start = (dt.date.today() - dt.timedelta(days=14)).isoformat()
+        journal.save("contact-plan", {"approach": "fade", "fade_start": start,
+                                      "contacts_now": 4, "fade_weeks": 4})  # fmt: skip
+        journal.save("wins", {"wins": [{"day": start, "category": "meal"}]})
+    code = (
+        "import json, sys, kit\n"
+        "from kit.widgets import Form\n"
+        "from kit.widgets.pages import add_page_extras\n"
+        "journal = kit.open_journal()\n"
+        "shown = {}\n"
+        "for sheet in ('contact-plan', 'digital-detox', 'wins'):\n"
+        "    form = Form(kit.definition(sheet), journal)\n"
+        "    extras = {type(e).__name__: e for e in add_page_extras(form)}\n"
+        "    form.save()\n"
+        "    shown[sheet] = extras\n"
+        "fade = shown['contact-plan']['FadeChart'].figure\n"
+        "print(json.dumps({\n"
+        "    'fade weeks': len(fade.data[0].y),\n"
+        "    'detox': shown['digital-detox']['DetoxProgressPanel'].widget.value,\n"
+        "    'found': len(shown['wins']['WinsFound'].rows.children),\n"
+        "    'wins': shown['wins']['Celebration'].words.value,\n"
+        "    'wins chart': shown['wins']['Celebration'].figure.layout.title.text,\n"
+        "    'loaded': sorted(m for m in ('pandas', 'numpy') if m in sys.modules),\n"
+        "}))\n"
+    )
+    env = {"KIT_DATA_DIR": str(tmp_path), "PATH": "/usr/bin:/bin"}
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
+    assert out.returncode == 0, out.stderr
+    seen = json.loads(out.stdout.splitlines()[-1])  # the charts print their JSON before it
+    assert seen["fade weeks"] == 4
+    assert "without checking their profiles (your longest run:" in seen["detox"]
+    assert seen["found"] == WinsFound.SHOWN
+    assert "check-ins in a row without contacting them (longest:" in seen["wins"]
+    assert seen["wins chart"] == "1 win and counting"
+    assert seen["loaded"] == []

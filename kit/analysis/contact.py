@@ -7,11 +7,9 @@ concern always leads to a clean break by a safe channel with an advocate's help.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
-
-import pandas as pd
 
 UNAVOIDABLE = {"children": "children", "home": "a home", "work": "work", "money": "money"}
 
@@ -74,17 +72,30 @@ def fade_targets(contacts_now: int, weeks: int) -> list[int]:
     return [round(contacts_now * (weeks - 1 - i) / weeks) for i in range(weeks)]
 
 
+@dataclass(frozen=True)
+class FadeWeek:
+    """One week of a fade: its target, and what the check-ins of that week logged."""
+
+    week: int
+    start: dt.date
+    target: int
+    logged: int  # days in touch
+    checked_in: int  # days that answered "contacted" at all
+
+
 def fade_progress(
-    frame: pd.DataFrame, start: dt.date, contacts_now: int, weeks: int
-) -> pd.DataFrame:
-    """For each week of the fade: the target, and the days contact was logged in check-ins."""
-    targets = fade_targets(contacts_now, weeks)
-    contacted = frame["contacted"] if "contacted" in frame else pd.Series(dtype=object)
-    rows = []
-    for i, target in enumerate(targets):
-        begin = pd.Timestamp(start) + pd.Timedelta(weeks=i)
-        end = begin + pd.Timedelta(days=7)
-        week = contacted[(contacted.index >= begin) & (contacted.index < end)]
-        rows.append({"week": i + 1, "start": begin, "target": target,
-                     "logged": int((week == True).sum()), "checked_in": int(week.notna().sum())})  # noqa: E712  # fmt: skip
-    return pd.DataFrame(rows, columns=["week", "start", "target", "logged", "checked_in"])
+    rows: Iterable[Mapping[str, Any]], start: dt.date, contacts_now: int, weeks: int
+) -> list[FadeWeek]:
+    """For each week of the fade: the target, and the days contact was logged in check-ins
+    (plain rows from ``Journal.checkin_days()``)."""
+    contacted = {
+        dt.date.fromisoformat(r["date"]): r["contacted"]
+        for r in rows
+        if r.get("contacted") is not None
+    }
+    progress = []
+    for i, target in enumerate(fade_targets(contacts_now, weeks)):
+        begin = start + dt.timedelta(weeks=i)
+        week = [a for day, a in contacted.items() if begin <= day < begin + dt.timedelta(days=7)]
+        progress.append(FadeWeek(i + 1, begin, target, sum(a is True for a in week), len(week)))
+    return progress

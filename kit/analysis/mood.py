@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from dataclasses import dataclass
 from typing import Any
 
 import pandas as pd
@@ -30,30 +29,6 @@ def mood_trend(frame: pd.DataFrame) -> pd.DataFrame:
     mood = frame.get("mood", pd.Series(dtype=float)).dropna().astype(float)
     rolling = mood.rolling("7D", min_periods=1).mean()
     return pd.DataFrame({"mood": mood, "rolling": rolling})
-
-
-@dataclass(frozen=True)
-class Streak:
-    """Consecutive check-ins answering no: the run going on now, and the longest run."""
-
-    current: int
-    longest: int
-
-
-def streak(frame: pd.DataFrame, column: str) -> Streak:
-    """Runs of check-ins where ``column`` (e.g. "contacted") was answered no.
-
-    A yes ends a run. A day without a check-in, or without that answer, neither ends a run
-    nor adds to it: a missed entry should not cost anyone their streak.
-    """
-    current = longest = 0
-    for answer in frame.get(column, []):
-        if answer is True:
-            current = 0
-        elif answer is False:
-            current += 1
-            longest = max(longest, current)
-    return Streak(current, longest)
 
 
 def tag_comparison(frame: pd.DataFrame, min_days: int = MIN_DAYS) -> pd.DataFrame:

@@ -1,12 +1,15 @@
-"""Small wins: those found in check-ins, no-contact milestones, and wins over time."""
+"""Small wins: those found in check-ins, no-contact milestones, and wins over time.
+
+Plain Python on plain rows (``Journal.checkin_days()``): the small wins page loads no pandas.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections import Counter
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from itertools import accumulate
 from typing import Any
-
-import pandas as pd
 
 ACTIVITY_WINS = {"friends": "friends", "cooked": "meal", "exercise": "moved", "hobby": "hobby",
                  "therapy": "asked-help"}  # fmt: skip
@@ -22,12 +25,12 @@ class Win:
     what: str = ""
 
 
-def wins_in_checkins(frame: pd.DataFrame) -> list[Win]:
-    """Wins the check-ins show: days without contact or checking profiles, good activities,
-    and the small win written that day."""
+def wins_in_checkins(rows: Iterable[Mapping[str, Any]]) -> list[Win]:
+    """Wins the check-in rows show: days without contact or checking profiles, good
+    activities, and the small win written that day."""
     found: list[Win] = []
-    for day, row in frame.iterrows():
-        date = day.date().isoformat()
+    for row in rows:
+        date = row["date"]
         if row.get("contacted") is False:
             found.append(Win(date, "no-contact"))
         if row.get("checked_profiles") is False:
@@ -59,9 +62,9 @@ def milestone_reached(no_contact_run: int) -> int | None:
     return no_contact_run if no_contact_run in NO_CONTACT_MILESTONES else None
 
 
-def wins_over_time(logged: list[Win]) -> pd.Series:
-    """How many wins so far, day by day (a running total)."""
-    if not logged:
-        return pd.Series(dtype=int)
-    per_day = pd.Series(1, index=pd.to_datetime([w.day for w in logged])).groupby(level=0).sum()
-    return per_day.sort_index().cumsum()
+def wins_over_time(logged: list[Win]) -> list[tuple[str, int]]:
+    """How many wins so far, day by day (a running total): (day, total) for each day with
+    wins, in date order."""
+    per_day = Counter(w.day for w in logged)
+    days = sorted(per_day)
+    return list(zip(days, accumulate(per_day[d] for d in days), strict=True))

@@ -2,21 +2,23 @@
 
 from __future__ import annotations
 
-import pandas as pd
 import plotly.graph_objects as go
 
+from ..analysis.contact import FadeWeek
 
-def fade_figure(progress: pd.DataFrame) -> go.Figure | None:
+
+def fade_figure(progress: list[FadeWeek]) -> go.Figure | None:
     """Bars of days in touch each week, a stepped line of the targets; None without a plan."""
-    if progress.empty:
+    if not progress:
         return None
-    labels = [f"Week {w}" for w in progress["week"]]
+    labels = [f"Week {w.week}" for w in progress]
+    logged, targets = [w.logged for w in progress], [w.target for w in progress]
     figure = go.Figure(
         [
-            go.Bar(x=labels, y=progress["logged"], name="Days in touch (from check-ins)",
+            go.Bar(x=labels, y=logged, name="Days in touch (from check-ins)",
                    marker={"color": "#6a3d9a", "pattern": {"shape": "/"}},
-                   text=progress["logged"], textposition="outside"),
-            go.Scatter(x=labels, y=progress["target"], name="Your target", mode="lines+markers",
+                   text=logged, textposition="outside"),
+            go.Scatter(x=labels, y=targets, name="Your target", mode="lines+markers",
                        line={"color": "#1d4f73", "shape": "hv", "width": 3},
                        marker={"symbol": "diamond", "size": 9}),
         ]

@@ -2,21 +2,25 @@
 
 from __future__ import annotations
 
-import pandas as pd
 import plotly.graph_objects as go
 
 
-def wins_figure(total: pd.Series) -> go.Figure | None:
+def wins_figure(total: list[tuple[str, int]]) -> go.Figure | None:
     """The running total of wins, a step for each day with wins; None with no wins yet."""
-    if total.empty:
+    if not total:
         return None
+    days, counts = zip(*total, strict=True)
     figure = go.Figure(
-        go.Scatter(x=total.index, y=total.values, mode="lines+markers", line={"shape": "hv",
+        go.Scatter(x=list(days), y=list(counts), mode="lines+markers", line={"shape": "hv",
                    "color": "#2e6b3a", "width": 3}, marker={"symbol": "star", "size": 9},
                    name="Wins so far")
     )  # fmt: skip
     figure.update_layout(
-        title={"text": f"{int(total.iloc[-1])} wins and counting", "font": {"size": 15}},
+        title={
+            "text": f"{counts[-1]} win{'s' if counts[-1] != 1 else ''} and counting",
+            "font": {"size": 15},
+        },
+        xaxis={"type": "date"},
         yaxis={"rangemode": "tozero", "title": {"text": "Wins so far"}},
         margin={"l": 10, "r": 10, "t": 50, "b": 10},
         height=320,

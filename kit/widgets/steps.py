@@ -255,7 +255,7 @@ class FadeChart(Chart):
         from ..plots.contact import fade_figure
 
         progress = fade_progress(
-            self.journal.checkins(), dt.date.fromisoformat(a["fade_start"]),
+            self.journal.checkin_days(), dt.date.fromisoformat(a["fade_start"]),
             a["contacts_now"], a.get("fade_weeks", 4),
         )  # fmt: skip
         return fade_figure(progress)
@@ -295,10 +295,10 @@ class DetoxProgressPanel:
 
     def refresh(self, answers: dict[str, Any] | None) -> None:
         from ..analysis.detox import detox_progress
-        from ..analysis.mood import streak
+        from ..analysis.streaks import column, streak
 
         done = detox_progress(answers)
-        run = streak(self.form.journal.checkins(), "checked_profiles")
+        run = streak(column(self.form.journal.checkin_days(), "checked_profiles"))
         lines = []
         if done.planned:
             lines.append(
@@ -427,7 +427,7 @@ class WinsFound:
 
         labels = {str(o): o.label for o in self.form.sheet.field("wins").fields[1].options}
         fresh = not_yet_logged(
-            wins_in_checkins(self.form.journal.checkins()), logged_wins(answers)
+            wins_in_checkins(self.form.journal.checkin_days()), logged_wins(answers)
         )[: self.SHOWN]
         rows = []
         for win in fresh:
@@ -469,11 +469,12 @@ class Celebration:
         self._seen = len((form.saved or {}).get("wins") or [])
 
     def refresh(self, answers: dict[str, Any] | None) -> None:
-        from ..analysis.mood import streak
+        from ..analysis.streaks import column, streak
         from ..analysis.wins import milestone_reached
 
-        frame = self.form.journal.checkins()
-        contact, profiles = streak(frame, "contacted"), streak(frame, "checked_profiles")
+        rows = self.form.journal.checkin_days()
+        contact = streak(column(rows, "contacted"))
+        profiles = streak(column(rows, "checked_profiles"))
         lines = []
         count = len((answers or {}).get("wins") or [])
         if count > self._seen:

@@ -18,7 +18,7 @@ from .inputs import full
 
 def _words(frame: Any, scores: Any) -> str:
     """How far you've come, and the streaks, in a few escaped sentences."""
-    from ..analysis.mood import streak
+    from ..analysis.streaks import streak
 
     if frame.empty and scores.empty:
         return (
@@ -35,8 +35,8 @@ def _words(frame: Any, scores: Any) -> str:
         )
     elif len(mood):
         parts.append(f"{len(mood)} check-in{'s' if len(mood) != 1 else ''} so far. Keep going.")
-    contact = streak(frame, "contacted")
-    profiles = streak(frame, "checked_profiles")
+    contact = streak(frame.get("contacted", []))
+    profiles = streak(frame.get("checked_profiles", []))
     for run, what in (
         (contact, "without contacting them"),
         (profiles, "without checking their profiles"),

@@ -61,17 +61,19 @@ def test_fade_targets(now, weeks, expected) -> None:
 
 def test_fade_progress_counts_logged_contact() -> None:
     """Is each week's logged contact counted from the check-ins, beside its target?"""
-    days = pd.date_range("2026-03-02", periods=14)
-    frame = pd.DataFrame({"contacted": [True, True, False, None, True, False, False,
-                                        False, True, False, False, False, False, False]},
-                         index=days)  # fmt: skip
-    progress = fade_progress(frame, dt.date(2026, 3, 2), contacts_now=4, weeks=2)
-    assert list(progress["target"]) == [2, 0]
-    assert list(progress["logged"]) == [3, 1]
-    assert list(progress["checked_in"]) == [6, 7]
+    answers = [True, True, False, None, True, False, False,
+               False, True, False, False, False, False, False, True]  # fmt: skip
+    rows = [{"date": (dt.date(2026, 3, 2) + dt.timedelta(days=i)).isoformat(), "contacted": a}
+            for i, a in enumerate(answers)]  # fmt: skip
+    progress = fade_progress(rows, dt.date(2026, 3, 2), contacts_now=4, weeks=2)
+    assert [w.target for w in progress] == [2, 0]
+    assert [w.logged for w in progress] == [3, 1]  # the 15th day is after the fade
+    assert [w.checked_in for w in progress] == [6, 7]
+    assert [w.start for w in progress] == [dt.date(2026, 3, 2), dt.date(2026, 3, 9)]
     figure = fade_figure(progress)
+    assert list(figure.data[0].y) == [3, 1]
     assert list(figure.data[1].y) == [2, 0]
-    assert fade_figure(progress.iloc[0:0]) is None
+    assert fade_figure([]) is None
 
 
 def test_clean_break_day_is_a_milestone() -> None:

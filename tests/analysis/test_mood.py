@@ -12,9 +12,9 @@ from kit.analysis.mood import (
     in_range,
     milestones_from,
     mood_trend,
-    streak,
     tag_comparison,
 )
+from kit.analysis.streaks import column, streak
 from kit.plots import trends
 
 
@@ -53,8 +53,10 @@ STREAKS = {
 def test_streaks(answers, expected) -> None:
     """Do streaks count check-ins answering no, a yes resetting, a gap costing nothing?"""
     rows = {f"2026-02-{i + 1:02d}": {"contacted": a} for i, a in enumerate(answers)}
-    result = streak(frame(rows), "contacted")
-    assert (result.current, result.longest) == expected
+    from_rows = streak(column([{"date": d, **r} for d, r in rows.items()], "contacted"))
+    from_frame = streak(frame(rows).get("contacted", []))
+    assert (from_rows.current, from_rows.longest) == expected
+    assert from_frame == from_rows
 
 
 def test_tag_comparison_makes_no_claim_under_five_days() -> None:

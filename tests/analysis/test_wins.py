@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import pandas as pd
 import pytest
 
 from kit.analysis.wins import (
@@ -16,16 +15,15 @@ from kit.analysis.wins import (
 from kit.plots.wins import wins_figure
 
 
-def frame(rows: dict[str, dict]) -> pd.DataFrame:
-    data = pd.DataFrame([{"contacted": None, "checked_profiles": None, "activities": [],
-                          "win": None, **r} for r in rows.values()])  # fmt: skip
-    data.index = pd.to_datetime(list(rows))
-    return data
+def days(rows: dict[str, dict]) -> list[dict]:
+    """Plain check-in rows like Journal.checkin_days(), from {day: answers}."""
+    return [{"date": day, "contacted": None, "checked_profiles": None, "activities": [],
+             "win": None, **r} for day, r in rows.items()]  # fmt: skip
 
 
 def test_wins_found_in_check_ins() -> None:
     """Are no contact, no profile checks, good activities and written wins all found?"""
-    found = wins_in_checkins(frame({
+    found = wins_in_checkins(days({
         "2026-06-01": {"contacted": False, "checked_profiles": True,
                        "activities": ["friends", "work", "cooked"], "win": " Slept well "},
         "2026-06-02": {"contacted": True, "checked_profiles": False},
@@ -59,6 +57,6 @@ def test_wins_add_up_over_time() -> None:
     """Is the running total counted by day, in date order?"""
     total = wins_over_time([Win("2026-06-03", "meal"), Win("2026-06-01", "moved"),
                             Win("2026-06-03", "hobby")])  # fmt: skip
-    assert list(total.values) == [1, 3]
+    assert total == [("2026-06-01", 1), ("2026-06-03", 3)]
     assert "3 wins and counting" in wins_figure(total).layout.title.text
     assert wins_figure(wins_over_time([])) is None
