@@ -191,7 +191,7 @@ def test_pages_that_count_streaks_load_no_pandas(tmp_path: Path) -> None:
     env = {"KIT_DATA_DIR": str(tmp_path), "PATH": "/usr/bin:/bin"}
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
     assert out.returncode == 0, out.stderr
-    seen = json.loads(out.stdout.splitlines()[-1])  # the charts print their JSON before it
+    seen = json.loads(out.stdout)
     assert seen["fade weeks"] == 4
     assert "without checking their profiles (your longest run:" in seen["detox"]
     assert seen["found"] == WinsFound.SHOWN

@@ -13,25 +13,30 @@ from .inputs import full
 PLOTLY_MIME = "application/vnd.plotly.v1+json"
 
 
-def show_figure(figure: Any) -> None:
-    """Display a plotly figure as its JSON, for the page's plotly renderer.
+def figure_output(figure: Any) -> dict[str, Any]:
+    """A plotly figure as a finished ``display_data`` output, for an Output widget's
+    ``outputs``.
 
-    Displaying the figure object itself goes through plotly's notebook renderers, which
+    Why not ``with out: display(figure)``: under Voila, output captured that way goes to
+    nbclient, which writes it into the widget and sends the widget's new state back to the
+    kernel on the shell socket while it waits on that socket for the cell's reply. ZeroMQ
+    wakes a waiting reader only on an edge, and a send can use that edge up: on the trends
+    page (seven charts) the reply was lost every time and the page never finished loading.
+    Setting ``outputs`` from the kernel sends nothing back.
+
+    Why JSON: displaying the figure object goes through plotly's notebook renderers, which
     import nbformat and jsonschema; one of jsonschema's format checkers builds a parser at
     import, about 3 s in a fresh kernel (measured with benchmarks/budget.py). The JSON is
-    what those renderers would send anyway."""
-    from IPython.display import display
-
-    bundle = {PLOTLY_MIME: json.loads(figure.to_json(validate=False)), "text/plain": "A chart"}
-    display(bundle, raw=True)
+    what those renderers would send anyway.
+    """
+    data = {PLOTLY_MIME: json.loads(figure.to_json(validate=False)), "text/plain": "A chart"}
+    return {"output_type": "display_data", "data": data, "metadata": {}}
 
 
 def chart_output(name: str, figure: Any) -> w.Output:
     """A finished figure on its own, in a box with the class ``kit-chart-<name>``."""
-    out = w.Output(layout=full())
+    out = w.Output(layout=full(), outputs=(figure_output(figure),))
     out.add_class(f"kit-chart-{name}")
-    with out:
-        show_figure(figure)
     return out
 
 
@@ -46,7 +51,4 @@ class Chart:
 
     def refresh(self, answers: dict[str, Any] | None) -> None:
         self.figure = self.draw(answers)
-        self.widget.clear_output(wait=True)
-        if self.figure is not None:
-            with self.widget:
-                show_figure(self.figure)
+        self.widget.outputs = () if self.figure is None else (figure_output(self.figure),)

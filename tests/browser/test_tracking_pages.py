@@ -4,10 +4,16 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import time
+import urllib.request
+from pathlib import Path
 
 from playwright.sync_api import Page, expect
 
 import kit
+from kit.demo import write_demo
+
+from .conftest import KitServer
 
 
 def open_form(page: Page, url: str) -> None:
@@ -72,3 +78,24 @@ def test_a_check_in_shows_on_the_trends_page(page: Page, server) -> None:
     page.locator(".kit-range .widget-toggle-button", has_text="30 days").click()
     expect(page.locator(".kit-chart-mood .js-plotly-plot")).to_be_visible()
     assert page.title() == "Journal"
+
+
+def test_the_trends_page_finishes_loading_over_ten_years(tmp_path: Path) -> None:
+    """Does the trends page of a fresh server, with no kernel waiting, finish loading over
+    ten years of check-ins? Its charts once reached the page by a path that lost the cell's
+    reply, and the page stayed blank for good (every time at this size, now and then in CI
+    with a few days of data)."""
+    write_demo(tmp_path / "data", days=3650).close()
+    with KitServer(tmp_path / "data", tmp_path / "server.log", "--preheat", "none") as server:
+        deadline = time.monotonic() + 90
+        chunks = []
+        # Voila sends a heartbeat every few seconds while it waits, so a read never times
+        # out on its own: the loop keeps the deadline.
+        with urllib.request.urlopen(server.page("15.ipynb"), timeout=30) as response:
+            while chunk := response.read1(65536):
+                chunks.append(chunk)
+                assert time.monotonic() < deadline, f"never finished:\n{server.log()}"
+    body = b"".join(chunks).decode()
+    assert "window.voila_finish()" in body
+    assert "application/vnd.jupyter.widget-view+json" in body  # the page's widgets
+    assert "Traceback" not in body
