@@ -44,10 +44,39 @@ def await_visitor() -> None:
     global _visitor_arrived
     if _visitor_arrived or os.environ.get("VOILA_PREHEAT", "False") == "False":
         return
-    from voila.utils import wait_for_request
-
-    wait_for_request()
+    _wait_for_request()
     _visitor_arrived = True
+
+
+def _wait_for_request() -> None:
+    """Block until Voila hands this pre-heated kernel to a visitor, then take the visit's
+    request details (URL, query string, ...) into the environment.
+
+    This is what ``voila.utils.wait_for_request`` does (Voila 0.5: one message on the
+    websocket ``voila/query/<kernel id>``). That module imports jupyter_server and nbconvert
+    to make the call, about 45 MB in every kernel that waits; this imports websockets' small
+    client (Voila's own dependency).
+    """
+    import json
+
+    from websockets.exceptions import WebSocketException
+    from websockets.sync.client import connect
+
+    env = os.environ
+    base = env.get("VOILA_WS_BASE_URL", env.get("VOILA_SERVER_URL", "/"))
+    url = (
+        f"{env.get('VOILA_WS_PROTOCOL', 'ws')}://{env.get('VOILA_APP_IP', '127.0.0.1')}:"
+        f"{env.get('VOILA_APP_PORT', '8866')}{base}voila/query/{env.get('VOILA_KERNEL_ID')}"
+    )
+    try:
+        with connect(url, open_timeout=5, max_size=None) as socket:
+            info = socket.recv()
+    except (OSError, WebSocketException) as error:
+        # As Voila does: the page goes on and reads the journal now.
+        logging.getLogger(__name__).warning("No visit details from %s: %s", url, error)
+        return
+    for key, value in json.loads(info).items():
+        env[key] = value
 
 
 def show_built(build: Callable[[], Any]) -> Any:
