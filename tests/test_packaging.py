@@ -133,6 +133,14 @@ def test_gitignore_keeps_private_things_out() -> None:
     assert ignored == paths
 
 
+def in_fresh_python(code: str, data_dir: Path) -> str:
+    """What ``code`` prints, run by a new interpreter over the journal in ``data_dir``."""
+    env = {"KIT_DATA_DIR": str(data_dir), "PATH": "/usr/bin:/bin"}
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
+    assert out.returncode == 0, out.stderr
+    return out.stdout.strip()
+
+
 def test_worksheet_pages_without_charts_load_no_pandas_or_plotly(tmp_path: Path) -> None:
     """Do pages that draw no chart (well-being, check-in, sharing) stay free of pandas and
     plotly?"""
@@ -151,10 +159,7 @@ def test_worksheet_pages_without_charts_load_no_pandas_or_plotly(tmp_path: Path)
         "assert page.pick_error.value, page.result.value\n"
         "print(sorted(m for m in ('pandas', 'plotly') if m in sys.modules))\n"
     )
-    env = {"KIT_DATA_DIR": str(tmp_path), "PATH": "/usr/bin:/bin"}
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
-    assert out.returncode == 0, out.stderr
-    assert out.stdout.strip() == "[]"
+    assert in_fresh_python(code, tmp_path) == "[]"
 
 
 def test_pages_that_count_streaks_load_no_pandas(tmp_path: Path) -> None:
@@ -188,10 +193,7 @@ def test_pages_that_count_streaks_load_no_pandas(tmp_path: Path) -> None:
         "    'loaded': sorted(m for m in ('pandas', 'numpy') if m in sys.modules),\n"
         "}))\n"
     )
-    env = {"KIT_DATA_DIR": str(tmp_path), "PATH": "/usr/bin:/bin"}
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
-    assert out.returncode == 0, out.stderr
-    seen = json.loads(out.stdout)
+    seen = json.loads(in_fresh_python(code, tmp_path))
     assert seen["fade weeks"] == 4
     assert "without checking their profiles (your longest run:" in seen["detox"]
     assert seen["found"] == WinsFound.SHOWN
