@@ -332,10 +332,7 @@ class Journal:
         sheet = definition(CHECK_IN)
         columns = [f.id for f in sheet.fields if f.id != sheet.daily]
         rows = self.checkin_days()
-        frame = pd.DataFrame(
-            [{k: v for k, v in row.items() if k != "date"} for row in rows],
-            columns=[*columns, "tags", "saved_at"],
-        )
+        frame = pd.DataFrame(rows, columns=[*columns, "tags", "saved_at"])  # "date" left out
         frame.index = pd.DatetimeIndex(pd.to_datetime([r["date"] for r in rows]), name="date")
         return frame
 
