@@ -1,4 +1,5 @@
-"""Trends from the daily check-ins: rolling mood, streaks, tags, ranges, milestones.
+"""Trends from the daily check-ins: rolling mood, tags, ranges, milestones (streaks are in
+``kit.analysis.streaks``, which needs no pandas).
 
 Every function takes the DataFrame from ``Journal.checkins()`` (indexed by day) or plain
 values, and returns values; none of them displays anything.
