@@ -224,6 +224,43 @@ def test_list_add_and_remove(content_dir: Path, tmp_path: Path) -> None:
         assert journal.latest("every-kind")["a_list"] == [{"name": "Ana"}]
 
 
+def widgets_made(action) -> int:
+    """How many widgets ``action`` creates (Layouts and Styles included)."""
+    from ipywidgets.widgets.widget import _instances
+
+    before = set(_instances)
+    action()
+    return len(set(_instances) - before)
+
+
+def test_changes_reuse_the_widgets_they_show(content_dir: Path, tmp_path: Path) -> None:
+    """Do ticking, moving, rating, adding and removing show the rows already built, instead
+    of building every row again? Each rebuilt widget is a message to the page and stays in
+    the kernel: a saved list of 12 entries once made about 400 widgets to show 12 cards."""
+    with kit.open_journal(tmp_path / "j") as journal:
+        form = Form(kit.definition("every-kind"), journal)
+        rank, ratings, people = (form.inputs[k] for k in ("a_rank", "a_ratings", "a_list"))
+        rows = set(rank.rows.children)
+        # The first picks build a rating row each (the ratings follow the ranking) ...
+        assert widgets_made(lambda: setattr(rank, "value", ["honesty", "calm"])) > 0
+        # ... and from then on, ranking, un-ticking and ticking again build nothing.
+        assert widgets_made(lambda: rank._move("calm", -1)) == 0
+        assert widgets_made(lambda: setattr(rank, "value", ["calm"])) == 0
+        assert widgets_made(lambda: setattr(rank, "value", ["calm", "honesty"])) == 0
+        assert set(rank.rows.children) == rows
+        assert widgets_made(lambda: setattr(ratings, "value", {"calm": 3})) == 0
+        assert set(ratings.pickers) == {"honesty", "calm"}, "only for what was picked"
+        assert ratings.value == {"calm": 3}
+        entries = [{"name": f"Person {i}"} for i in range(12)]
+        twelve = widgets_made(lambda: setattr(people, "value", entries))
+        one = widgets_made(people.add.click)
+        assert twelve == 12 * one, "twelve entries cost twelve times one"
+        cards = people.items.children
+        people._remove(people.entries[3])
+        assert people.items.children == cards[:3] + cards[4:]
+        assert [e["name"].value for e in people.entries][3] == "Person 4"
+
+
 def _damaged(folder: Path) -> str:
     (folder / "journal.sqlite3").write_text("not a journal")
     return "looks damaged"

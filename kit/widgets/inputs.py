@@ -295,6 +295,14 @@ class RankInput(Input):
         for tick in self.ticks.values():
             tick.observe(self._ticked, names="value")
         self._watch(*self.ticks.values())
+        arrow = w.Layout(width="3em")  # shared by every arrow of this field; never changed
+        self.row_of: dict[str, w.HBox] = {}
+        for key in self.order:
+            up = w.Button(description="↑", tooltip=f"Move {self.labels[key]} up", layout=arrow)
+            down = w.Button(description="↓", tooltip=f"Move {self.labels[key]} down", layout=arrow)
+            up.on_click(lambda _, k=key: self._move(k, -1))
+            down.on_click(lambda _, k=key: self._move(k, +1))
+            self.row_of[key] = w.HBox([up, down, self.ticks[key]])
         self.rows = w.VBox()
         self._render()
         return self.rows
@@ -315,20 +323,7 @@ class RankInput(Input):
         self._changed()
 
     def _render(self) -> None:
-        rows = []
-        for key in self.order:
-            up = w.Button(
-                description="↑", tooltip=f"Move {self.labels[key]} up", layout=w.Layout(width="3em")
-            )
-            down = w.Button(
-                description="↓",
-                tooltip=f"Move {self.labels[key]} down",
-                layout=w.Layout(width="3em"),
-            )
-            up.on_click(lambda _, k=key: self._move(k, -1))
-            down.on_click(lambda _, k=key: self._move(k, +1))
-            rows.append(w.HBox([up, down, self.ticks[key]]))
-        self.rows.children = rows
+        self.rows.children = [self.row_of[key] for key in self.order]
 
     @property
     def value(self) -> list[str] | None:
@@ -382,6 +377,7 @@ class ListInput(Input):
     def build(self) -> w.Widget:
         label = self.field.item_label or "entry"
         self.entries: list[dict[str, Input]] = []
+        self._cards: dict[int, w.VBox] = {}  # by id() of the entry
         self.items = w.VBox()
         self.add = w.Button(description=f"Add {label.lower()}", layout=_small())
         self.add.on_click(lambda _: self._add())
@@ -391,31 +387,31 @@ class ListInput(Input):
         """Add an entry filled with ``answer`` (as if typed), at the end."""
         self._add(answer)
 
-    def _add(self, answer: dict[str, Any] | None = None) -> None:
+    def _add(self, answer: dict[str, Any] | None = None, render: bool = True) -> None:
         entry = {sub.id: make_input(sub) for sub in self.field.fields}
         for sub_input in entry.values():
             sub_input.on_change(self._changed)
             if answer and sub_input.field.id in answer:
                 sub_input.value = answer[sub_input.field.id]
+        label = self.field.item_label or "entry"
+        remove = w.Button(description=f"Remove this {label.lower()}", layout=_small())
+        remove.on_click(lambda _: self._remove(entry))
+        card = w.VBox([i.box for i in entry.values()] + [remove])
+        card.add_class("kit-list-entry")
+        self._cards[id(entry)] = card
         self.entries.append(entry)
-        self._render()
-        self._changed()
+        if render:
+            self._render()
+            self._changed()
 
     def _remove(self, entry: dict[str, Input]) -> None:
         self.entries.remove(entry)
+        self._cards.pop(id(entry))
         self._render()
         self._changed()
 
     def _render(self) -> None:
-        boxes = []
-        label = self.field.item_label or "entry"
-        for entry in self.entries:
-            remove = w.Button(description=f"Remove this {label.lower()}", layout=_small())
-            remove.on_click(lambda _, e=entry: self._remove(e))
-            card = w.VBox([i.box for i in entry.values()] + [remove])
-            card.add_class("kit-list-entry")
-            boxes.append(card)
-        self.items.children = boxes
+        self.items.children = [self._cards[id(entry)] for entry in self.entries]
 
     @property
     def value(self) -> list[dict[str, Any]] | None:
@@ -428,10 +424,12 @@ class ListInput(Input):
 
     @value.setter
     def value(self, answer: Any) -> None:
-        self.entries = []
+        self.entries, self._cards = [], {}
         for row in answer or ():
-            self._add(row if isinstance(row, dict) else None)
+            self._add(row if isinstance(row, dict) else None, render=False)
         self._render()
+        if self.entries:
+            self._changed()
 
 
 class RatingsInput(Input):
@@ -441,6 +439,7 @@ class RatingsInput(Input):
         f = self.field
         self.points = list(range(int(f.min), int(f.max) + 1))  # type: ignore[arg-type]
         self.pickers: dict[str, w.ToggleButtons] = {}
+        self.row_of: dict[str, w.HBox] = {}
         self.picked: list[str] = []
         self.rows = w.VBox()
         self.empty = _html("Pick some above first, and they will appear here to rate.", "kit-help")
@@ -473,19 +472,21 @@ class RatingsInput(Input):
             self.pickers[key] = picker
         return self.pickers[key]
 
-    def _render(self) -> None:
-        labels = {str(o): o.label for o in self.field.options}
-        rows = []
-        for key in self.picked:
+    def _row(self, key: str) -> w.HBox:
+        if key not in self.row_of:
+            label = next((o.label for o in self.field.options if str(o) == key), key)
             name = w.HTML(
-                f'<span class="kit-rating-name">{html.escape(labels.get(key, key))}</span>',
+                f'<span class="kit-rating-name">{html.escape(label)}</span>',
                 layout=w.Layout(width="14em"),
             )
             row = w.HBox([name, self._picker(key)], layout=w.Layout(flex_flow="row wrap"))
             row.add_class(f"kit-rating-{key}")
-            rows.append(row)
-        self.rows.children = rows
-        self.empty.layout.display = "none" if rows else None
+            self.row_of[key] = row
+        return self.row_of[key]
+
+    def _render(self) -> None:
+        self.rows.children = [self._row(key) for key in self.picked]
+        self.empty.layout.display = "none" if self.picked else None
 
     @property
     def value(self) -> dict[str, int] | None:
@@ -499,7 +500,9 @@ class RatingsInput(Input):
     @value.setter
     def value(self, answer: Any) -> None:
         answer = answer if isinstance(answer, dict) else {}
-        for key in [str(o) for o in self.field.options]:
+        # Only options that have a picker or a rating: a picker is made when first needed.
+        keys = [str(o) for o in self.field.options]
+        for key in [k for k in keys if k in self.pickers or k in answer]:
             rating = answer.get(key)
             self._picker(key).value = rating if rating in self.points else None
 
