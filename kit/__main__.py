@@ -97,7 +97,7 @@ def build_parser() -> argparse.ArgumentParser:
         choices=PREHEAT_CHOICES,
         default="daily",
         help="which pages wait with a kernel ready, so they open faster: the start page and "
-        "the check-in (daily, the default), every page (all: about 100 MB each), or none",
+        "the check-in (daily, the default), every page (all: about 60 MB each), or none",
     )
 
     commands.add_parser(

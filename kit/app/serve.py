@@ -186,8 +186,9 @@ def voila_config(options: ServeOptions) -> Config:
         # A page waits with a kernel that has already imported the kit, so it opens without
         # the import. The kit reads the journal only once the page is asked for (see
         # kit.widgets._display.await_visitor), so a waiting page is never stale. Each
-        # waiting kernel holds about 100 MB, so by default only the pages opened every day
-        # wait ready; "all" has every page wait (some 2 GB for the whole kit).
+        # waiting kernel holds about 56 MB (measured by benchmarks/budget.py), so by default
+        # only the pages opened every day wait ready; "all" has every page wait (some 1.2 GB
+        # for the whole kit).
         config.VoilaConfiguration.preheat_kernel = True
         config.VoilaKernelManager.preheat_denylist = [f"{THERAPIST_PAGES}/"]
         if options.preheat == "all":
