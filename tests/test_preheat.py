@@ -1,7 +1,7 @@
 """A pre-heated page waits for its visitor: one message on Voila's query websocket.
 
 The kit makes that call itself rather than through ``voila.utils.wait_for_request``, whose
-imports cost every waiting kernel about 45 MB. These tests play Voila's side with a real
+imports cost every waiting kernel 15-20 MB. These tests play Voila's side with a real
 websocket server on a loopback port; the browser test of a pre-heated page
 (tests/browser/test_app.py) runs it against Voila itself.
 """
