@@ -375,11 +375,11 @@ class ListInput(Input):
     """Repeated entries (people, places, …), each a small form of the list's sub-fields."""
 
     def build(self) -> w.Widget:
-        label = self.field.item_label or "entry"
+        self.label = (self.field.item_label or "entry").lower()
         self.entries: list[dict[str, Input]] = []
         self._cards: dict[int, w.VBox] = {}  # by id() of the entry
         self.items = w.VBox()
-        self.add = w.Button(description=f"Add {label.lower()}", layout=_small())
+        self.add = w.Button(description=f"Add {self.label}", layout=_small())
         self.add.on_click(lambda _: self._add())
         return w.VBox([self.items, self.add])
 
@@ -393,8 +393,7 @@ class ListInput(Input):
             sub_input.on_change(self._changed)
             if answer and sub_input.field.id in answer:
                 sub_input.value = answer[sub_input.field.id]
-        label = self.field.item_label or "entry"
-        remove = w.Button(description=f"Remove this {label.lower()}", layout=_small())
+        remove = w.Button(description=f"Remove this {self.label}", layout=_small())
         remove.on_click(lambda _: self._remove(entry))
         card = w.VBox([i.box for i in entry.values()] + [remove])
         card.add_class("kit-list-entry")
@@ -438,6 +437,7 @@ class RatingsInput(Input):
     def build(self) -> w.Widget:
         f = self.field
         self.points = list(range(int(f.min), int(f.max) + 1))  # type: ignore[arg-type]
+        self.labels = {str(o): o.label for o in f.options}
         self.pickers: dict[str, w.ToggleButtons] = {}
         self.row_of: dict[str, w.HBox] = {}
         self.picked: list[str] = []
@@ -466,17 +466,15 @@ class RatingsInput(Input):
                 tooltips=[self.field.anchors.get(n, str(n)) for n in self.points],
                 style={"button_width": "3em"},
             )
-            label = next((o.label for o in self.field.options if str(o) == key), key)
-            name_for_screen_readers(picker, f"{self.field.prompt}: {label}")
+            name_for_screen_readers(picker, f"{self.field.prompt}: {self.labels.get(key, key)}")
             picker.observe(self._changed, names="value")
             self.pickers[key] = picker
         return self.pickers[key]
 
     def _row(self, key: str) -> w.HBox:
         if key not in self.row_of:
-            label = next((o.label for o in self.field.options if str(o) == key), key)
             name = w.HTML(
-                f'<span class="kit-rating-name">{html.escape(label)}</span>',
+                f'<span class="kit-rating-name">{html.escape(self.labels.get(key, key))}</span>',
                 layout=w.Layout(width="14em"),
             )
             row = w.HBox([name, self._picker(key)], layout=w.Layout(flex_flow="row wrap"))
@@ -501,8 +499,7 @@ class RatingsInput(Input):
     def value(self, answer: Any) -> None:
         answer = answer if isinstance(answer, dict) else {}
         # Only options that have a picker or a rating: a picker is made when first needed.
-        keys = [str(o) for o in self.field.options]
-        for key in [k for k in keys if k in self.pickers or k in answer]:
+        for key in [k for k in self.labels if k in self.pickers or k in answer]:
             rating = answer.get(key)
             self._picker(key).value = rating if rating in self.points else None
 
