@@ -196,8 +196,8 @@ class Keys:
     def rewrap(self, lock: LockRecord, passphrase: str) -> LockRecord:
         """The same lock with a new passphrase (the recovery code is unchanged)."""
         salt = os.urandom(16)
-        derived = _cipher(_derive(_normal(passphrase), salt, lock.kdf))
-        wrapped = _seal(derived, self._data_key, WRAP_AAD)
+        wrapping = _cipher(_derive(_normal(passphrase), salt, lock.kdf))
+        wrapped = _seal(wrapping, self._data_key, WRAP_AAD)
         return LockRecord(lock.kdf, salt, wrapped, lock.recovery_salt, lock.recovery_wrapped)
 
 
