@@ -60,6 +60,7 @@ sys.path.insert(0, str(ROOT))  # the tests' server and browser settings, shared 
 
 from tests.browser.conftest import KitServer  # noqa: E402
 from tests.conftest import CHROMIUM, CHROMIUM_FLAGS  # noqa: E402
+from tests.filling import answers_for  # noqa: E402
 
 NOTEBOOKS = ROOT / "notebooks"
 PYTHON = sys.executable
@@ -697,47 +698,8 @@ def measure_imports(results: Results, folder: Path, quick: bool) -> None:
 # --- 4: journal operations ------------------------------------------------------------
 
 
-def sample_answers(sheet: Any, rng: random.Random) -> dict[str, Any]:
-    """Valid answers to every field of a worksheet (the ratings rate what was picked)."""
-
-    def value(f: Any) -> Any:
-        options = [str(o) for o in f.options]
-        kind = f.kind
-        if kind in ("scale", "number"):
-            return rng.randint(int(f.min), int(f.max)) if f.min is not None else rng.randint(0, 9)
-        if kind == "choice":
-            return rng.choice(options)
-        if kind in ("multi", "rank"):
-            picked = rng.sample(options, min(len(options), f.max_items or 3, 3))
-            return picked if kind == "rank" else [o for o in options if o in picked]
-        if kind == "yesno":
-            return rng.random() < 0.3
-        if kind == "text":
-            return rng.choice(["A walk by the river", "Called my sister", "Cooked for friends"])
-        if kind == "longtext":
-            return " ".join(
-                rng.choice(["It was a long day.", "I felt lighter after.", "Hard, but I managed."])
-                for _ in range(4)
-            )
-        if kind == "date":
-            return (dt.date.today() - dt.timedelta(days=rng.randrange(3650))).isoformat()
-        if kind == "checklist":
-            return {o: rng.choice([str(s) for s in f.states]) for o in options[:3]}
-        if kind == "list":
-            return [
-                {sub.id: value(sub) for sub in f.fields if sub.kind != "ratings"}
-                for _ in range(rng.randint(1, 3))
-            ]
-        raise ValueError(kind)
-
-    answers: dict[str, Any] = {}
-    for f in sheet.fields:
-        if f.kind == "ratings":
-            picked = answers.get(f.options_from) or []
-            answers[f.id] = {o: rng.randint(int(f.min), int(f.max)) for o in picked}
-        else:
-            answers[f.id] = value(f)
-    return answers
+SENTENCES = ["A walk by the river.", "Called my sister.", "Cooked for friends.",
+             "It was a long day.", "I felt lighter after.", "Hard, but I managed."]  # fmt: skip
 
 
 def build_journal(folder: Path) -> dict[str, int]:
@@ -768,7 +730,8 @@ def build_journal(folder: Path) -> dict[str, int]:
     sheets = [w for w in kit.worksheet_ids() if w not in ("check-in", "who5", "phq9", "gad7")]
     for n in range(max(0, RESPONSES - others)):
         sheet = kit.definition(sheets[n % len(sheets)])
-        journal.save(sheet.id, sample_answers(sheet, rng))
+        # The tests' valid answers to every kind of field, with words of ordinary length.
+        journal.save(sheet.id, answers_for(sheet, [rng.choice(SENTENCES) for _ in range(60)]))
     days = len(journal.checkins())
     everything = journal.all_records()
     journal.close()
