@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from .analysis.care import SHOWS, CareRule
 from .errors import DefinitionError, UnknownWorksheetError
 from .fields import (
     COMMON_KEYS,
@@ -105,6 +106,8 @@ class Definition:
     """Where published content comes from, shown with it (copyright, source, permission)."""
     daily: str | None = None
     """For a once-a-day worksheet: its date field; the newest save for each day counts."""
+    care: tuple[CareRule, ...] = ()
+    """What the page offers at once when an answer reaches a low point (kit.analysis.care)."""
 
     @property
     def fields(self) -> tuple[Field, ...]:
@@ -120,9 +123,11 @@ class Definition:
 
 
 WORKSHEET_KEYS = {
-    "id", "title", "version", "intro", "sections", "scoring", "attribution", "daily",
+    "id", "title", "version", "intro", "sections", "scoring", "attribution", "daily", "care",
 }  # fmt: skip
+CARE_KEYS = {"show", "field", "at_most", "at_least", "band", "days_before", "words"}
 SCORING_KEYS = {"multiplier", "bands", "note"}
+OPTION_KEYS = {"value", "label", "help", "safety", "flag"}
 WORKSHEET_REQUIRED = {"id", "title", "version", "sections"}
 SECTION_KEYS = {"id", "title", "intro", "fields"}
 SECTION_REQUIRED = {"id", "title", "fields"}
@@ -180,13 +185,13 @@ class _Checker:
         for item in raw:
             if isinstance(item, str):
                 value, label, help_ = item, item, None
+                safety, flag = False, None
             elif isinstance(item, dict):
-                self.keys(
-                    item, {"value", "label", "help"}, {"value", "label"}, f"an entry of {what}", fid
-                )
+                self.keys(item, OPTION_KEYS, {"value", "label"}, f"an entry of {what}", fid)
                 value = item["value"]
                 label = self.text(item["label"], f"the label of {what} entry {value!r}", fid)
                 help_ = self.text(item.get("help"), f"the help of {what} entry", fid, optional=True)
+                safety, flag = self.option_safety(item, what, fid)
             else:
                 raise self.fail(f"each entry of {what} must be text or a table", fid)
             if not isinstance(value, str) or not value.strip() or len(value) > 80:
@@ -195,8 +200,20 @@ class _Checker:
                 raise self.fail(f"{what} has a value with spaces around it: {value!r}", fid)
             if value in options:
                 raise self.fail(f"{what} has the value {value!r} twice (duplicate)", fid)
-            options.append(Option(value, label, help_))
+            options.append(Option(value, label, help_, safety, flag))
         return tuple(options)
+
+    def option_safety(self, item: dict[str, Any], what: str, fid: str) -> tuple[bool, str | None]:
+        """An option's own safety mark, and the name of its flag."""
+        safety = item.get("safety", False)
+        if not isinstance(safety, bool):
+            raise self.fail(f"'safety' of an entry of {what} must be true or false", fid)
+        if safety and what != "options":
+            raise self.fail(f"only options can be marked safety = true, not {what}", fid)
+        flag = self.text(item.get("flag"), f"the flag of an entry of {what}", fid, optional=True)
+        if flag and not safety:
+            raise self.fail("'flag' names a safety concern, so it needs safety = true", fid)
+        return safety, flag
 
     def field(self, raw: Any, *, nested: bool = False) -> Field:
         if not isinstance(raw, dict):
@@ -227,6 +244,8 @@ class _Checker:
             spec["options"] = self.options(raw["options"], fid)
             if kind in ("choice", "rank") and len(spec["options"]) < 2:
                 raise self.fail(f"a {kind} field needs at least two options", fid)
+            if any(o.safety for o in spec["options"]) and kind not in ("choice", "multi"):
+                raise self.fail("options can be marked safety = true in a choice or multi", fid)
         if kind == "checklist":
             spec["states"] = self.options(raw["states"], fid, "states")
             if len(spec["states"]) < 2:
@@ -282,14 +301,12 @@ class _Checker:
             spec["placeholder"] = self.text(
                 raw.get("placeholder"), "the placeholder", fid, optional=True
             )
-        if "crisis" in raw:
-            if not isinstance(raw["crisis"], bool):
-                raise self.fail("'crisis' must be true or false", fid)
-            spec["crisis"] = raw["crisis"]
         if "safety" in raw:
             if not isinstance(raw["safety"], bool):
                 raise self.fail("'safety' must be true or false", fid)
             spec["safety"] = raw["safety"]
+        if nested and (spec.get("safety") or any(o.safety for o in spec.get("options", ()))):
+            raise self.fail("a question inside a list cannot raise a safety flag", fid)
         if "flag" in raw:
             if not raw.get("safety"):
                 raise self.fail("'flag' names a safety concern, so it needs safety = true", fid)
@@ -378,7 +395,65 @@ class _Checker:
             definition = dataclasses.replace(
                 definition, scoring=self.scoring(raw["scoring"], definition)
             )
+        if "care" in raw:
+            definition = dataclasses.replace(definition, care=self.care(raw["care"], definition))
         return self.resolve_ratings(definition)
+
+    def care(self, raw: Any, definition: Definition) -> tuple[CareRule, ...]:
+        """The ``[[care]]`` rules: what the page offers at once when an answer is low."""
+        if not isinstance(raw, list) or not raw:
+            raise self.fail("'care' must be a list of [[care]] tables")
+        rules = []
+        for position, entry in enumerate(raw, start=1):
+            what = f"care rule {position}"
+            self.keys(entry, CARE_KEYS, {"show"}, what)
+            show = entry["show"]
+            if show not in SHOWS:
+                raise self.fail(f"{what}: unknown show {show!r} (known: {', '.join(SHOWS)})")
+            words = self.text(entry.get("words"), f"{what}'s words", optional=True)
+            if show == "hard-date":
+                if set(entry) - {"show", "days_before", "words"}:
+                    raise self.fail(f"{what}: a hard-date rule takes only days_before (and words)")
+                days = self.integer(entry.get("days_before"), f"{what}'s days_before", low=0,
+                                    high=60)  # fmt: skip
+                rules.append(CareRule(show, days_before=days, words=words))
+                continue
+            if "days_before" in entry:
+                raise self.fail(f"{what}: days_before belongs to a hard-date rule")
+            if "band" in entry:
+                if {"field", "at_most", "at_least"} & entry.keys():
+                    raise self.fail(f"{what}: a rule names a band or a field, not both")
+                if definition.scoring is None:
+                    raise self.fail(f"{what}: a band needs a scored worksheet ([scoring])")
+                band = self.integer(entry["band"], f"{what}'s band", low=1,
+                                    high=len(definition.scoring.bands))  # fmt: skip
+                rules.append(CareRule(show, band=band, words=words))
+                continue
+            if "field" not in entry:
+                raise self.fail(f"{what} needs a field (or a band)")
+            field = next((f for f in definition.fields if f.id == entry["field"]), None)
+            if field is None or field.kind not in ("scale", "number"):
+                raise self.fail(
+                    f"{what}: field {entry['field']!r} must be a scale or number field of this "
+                    "worksheet"
+                )
+            bounds = {}
+            for key in ("at_most", "at_least"):
+                if key in entry:
+                    value = entry[key]
+                    if isinstance(value, bool) or not isinstance(value, int | float):
+                        raise self.fail(f"{what}: {key} must be a number", field.id)
+                    if not field.min <= value <= field.max:  # type: ignore[operator]
+                        raise self.fail(
+                            f"{what}: {key} {value} is outside {field.id}'s range "
+                            f"{field.min:g}..{field.max:g} (bad range)",
+                            field.id,
+                        )
+                    bounds[key] = value
+            if not bounds:
+                raise self.fail(f"{what} needs at_most or at_least", field.id)
+            rules.append(CareRule(show, field=field.id, words=words, **bounds))
+        return tuple(rules)
 
     def scoring(self, raw: Any, definition: Definition) -> Scoring:
         self.keys(raw, SCORING_KEYS, SCORING_KEYS, "the scoring table")
@@ -484,21 +559,59 @@ def journey() -> tuple[JourneyPart, ...]:
     return tuple(parts)
 
 
-def site_pages() -> tuple[tuple[str, str], ...]:
-    """Every page in the order previous/next links walk them, as (notebook, title): the
-    start page, the journey, then the ``more`` pages of ``data/journey.toml``."""
-    path = data_dir() / "journey.toml"
-    raw = tomllib.loads(path.read_text(encoding="utf-8-sig"))
-    pages = [("00-start.ipynb", "Start")]
-    pages += [(n, definition(s).title) for part in journey() for n, s in part.pages]
+def journey_pages() -> list[tuple[str, str]]:
+    """Every page of the journey that holds a worksheet, as (notebook, worksheet id), in
+    order: the journey's parts, then the ``more`` pages."""
+    return [(n, p) for n, p, _ in _site() if p in set(worksheet_ids())]
+
+
+START_PAGE = ("00-start.ipynb", "start")
+
+
+def _more(path: Path, raw: dict[str, Any]) -> list[tuple[str, str, str]]:
+    """The ``more`` pages of journey.toml as (notebook, page id, title)."""
+    found = []
     for entry in raw.get("more", []):
         if not isinstance(entry, dict) or not all(
             isinstance(entry.get(k), str) and entry[k].strip() for k in ("notebook", "title")
         ):
             raise DefinitionError(path, f"each of 'more' needs a notebook and a title: {entry!r}")
-        pages.append((entry["notebook"], entry["title"]))
-    seen = [n for n, _ in pages]
+        page = entry.get("worksheet") or entry.get("page") or entry["notebook"]
+        if entry.get("worksheet") and entry["worksheet"] not in worksheet_ids():
+            raise DefinitionError(path, f"{entry['notebook']} names no worksheet {page!r}")
+        found.append((entry["notebook"], str(page), entry["title"]))
+    return found
+
+
+def site_pages() -> tuple[tuple[str, str], ...]:
+    """Every page in the order previous/next links walk them, as (notebook, title): the
+    start page, the journey, then the ``more`` pages of ``data/journey.toml``."""
+    return tuple((notebook, title) for notebook, _, title in _site())
+
+
+def _site() -> tuple[tuple[str, str, str], ...]:
+    """Every page as (notebook, page id, title), in the journey's order."""
+    return _site_in(data_dir())
+
+
+@functools.cache
+def _site_in(folder: Path) -> tuple[tuple[str, str, str], ...]:
+    path = folder / "journey.toml"
+    raw = tomllib.loads(path.read_text(encoding="utf-8-sig"))
+    pages = [(START_PAGE[0], START_PAGE[1], "Start")]
+    pages += [(n, s, definition(s).title) for part in journey() for n, s in part.pages]
+    pages += _more(path, raw)
+    seen = [n for n, _, _ in pages]
     twice = sorted({n for n in seen if seen.count(n) > 1})
     if twice:
         raise DefinitionError(path, f"{twice[0]} is listed twice")
     return tuple(pages)
+
+
+def page_address(page: str) -> tuple[str, str]:
+    """Where a page is, and its title: (notebook, title) for a worksheet id or a page id
+    (``start``, ``my-data``), from ``data/journey.toml``. KeyError if it is not there."""
+    for notebook, page_id, title in _site():
+        if page_id == page:
+            return notebook, title
+    raise KeyError(page)

@@ -64,7 +64,7 @@ COMMON_KEYS = {"id", "kind", "prompt", "help", "required"}
 
 # Keys each kind accepts beyond the common ones; a key in the second set must be present.
 KIND_KEYS: dict[str, tuple[set[str], set[str]]] = {
-    "scale": ({"min", "max", "anchors", "crisis"}, {"min", "max"}),
+    "scale": ({"min", "max", "anchors"}, {"min", "max"}),
     "choice": ({"options"}, {"options"}),
     "multi": ({"options", "max_items", "safety"}, {"options"}),
     "yesno": ({"safety", "flag"}, set()),
@@ -84,19 +84,34 @@ DEFAULT_LIST_ITEMS = 50
 
 
 class Option(str):
-    """An option's stored value (the string itself) with the label people see."""
+    """An option's stored value (the string itself) with the label people see.
+
+    An option marked ``safety`` raises a safety flag when it is picked (see
+    :func:`kit.safety_flags`), named by its ``flag`` (or its label).
+    """
 
     label: str
     help: str | None
+    safety: bool
+    flag: str | None
 
-    def __new__(cls, value: str, label: str | None = None, help: str | None = None) -> Option:
+    def __new__(
+        cls,
+        value: str,
+        label: str | None = None,
+        help: str | None = None,
+        safety: bool = False,
+        flag: str | None = None,
+    ) -> Option:
         option = super().__new__(cls, value)
         option.label = label if label is not None else value
         option.help = help
+        option.safety = safety
+        option.flag = flag
         return option
 
     def __reduce__(self) -> tuple[Any, ...]:
-        return (Option, (str(self), self.label, self.help))
+        return (Option, (str(self), self.label, self.help, self.safety, self.flag))
 
 
 @dataclass(frozen=True)
@@ -123,11 +138,10 @@ class Field:
     defaults: tuple[Mapping[str, Any], ...] = ()
     """For a list: the entries a new page starts with (a person can change or remove them)."""
     safety: bool = False
-    """A yes (yesno) or any ticked option (multi) raises a safety flag; see kit.safety_flags."""
+    """A yes (yesno) or any ticked option (multi) raises a safety flag; see kit.safety_flags.
+    Single options of a choice or multi field can be marked too (:class:`Option`)."""
     flag: str | None = None
     """For a safety yes/no: how the concern is named, e.g. "Afraid of them"."""
-    crisis: bool = False
-    """For a scale: any answer above its lowest point shows the crisis lines at once."""
     options_from: str | None = None
     """For ratings: the rank or multi field whose picked options are rated (one scale each)."""
 

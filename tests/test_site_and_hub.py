@@ -94,7 +94,7 @@ def test_site_pages_refuse_a_page_listed_twice(tmp_path: Path, monkeypatch) -> N
     journey = tmp_path / "data" / "journey.toml"
     journey.write_text(
         journey.read_text().replace(
-            '{ notebook = "16.ipynb", title = "My data" }',
+            '{ notebook = "16.ipynb", page = "my-data", title = "My data" }',
             '{ notebook = "01.ipynb", title = "Again" }',
         )
     )

@@ -495,23 +495,6 @@ def test_suggestions_when_nothing_else_is_filled_in(journal: kit.Journal) -> Non
     assert form.before.children == (suggestions.widget,)
 
 
-def test_phq9_item9_shows_crisis_lines_at_once(journal: kit.Journal) -> None:
-    """Does an answer above 0 on item 9 bring up the crisis lines at the top, before saving?"""
-    form, extras = page(journal, "phq9")
-    crisis = next(e for e in extras if type(e).__name__ == "CrisisPanel")
-    assert form.widget.children[0] is form.alerts
-    assert form.alerts.children == (crisis.widget,)
-    assert crisis.widget.layout.display == "none"
-    form.inputs["q9"].value = 1
-    assert crisis.widget.layout.display is None
-    text = " ".join(x.value for x in every_widget(crisis.widget) if isinstance(x, w.HTML))
-    assert "emergency number" in text
-    assert "Samaritans" in text
-    assert journal.history("phq9") == [], "shown before anything is saved"
-    form.inputs["q9"].value = 0
-    assert crisis.widget.layout.display == "none"
-
-
 def test_scale_score_after_saving(journal: kit.Journal) -> None:
     """After saving a scale, is the total shown with its band, as a self-check?"""
     form, extras = page(journal, "gad7")
@@ -596,20 +579,23 @@ def test_contact_plan_advice_follows_the_self_check(journal: kit.Journal) -> Non
     assert advice.widget.value == ""
     form.inputs["style"].value = "gentle-rain"
     form.inputs["pulled_back"].value = 0
-    assert "a gradual fade" in advice.widget.value
+    assert "lean towards a gradual fade" in advice.widget.value
     form.inputs["pulled_back"].value = 4
-    assert "a clean break" in advice.widget.value
-    assert "Only a suggestion" in advice.widget.value
+    assert "lean towards a clean break" in advice.widget.value
+    assert "You may see it differently" in advice.widget.value
     assert form.inputs["approach"].value is None, "the person chooses"
 
 
 def test_contact_plan_with_a_safety_flag(journal: kit.Journal) -> None:
-    """With a safety concern, is a clean break with an advocate suggested from the start?"""
+    """With a safety concern, does the page say what advocates often suggest, and offer an
+    advocate's help, from the start (and never claim what keeps anyone safe)?"""
     journal.save("wellbeing", {"overall": 2, "afraid": True})
     _, extras = page(journal, "contact-plan")
     advice = next(e for e in extras if type(e).__name__ == "ContactAdvice")
-    assert "a clean break" in advice.widget.value
-    assert "advocate" in advice.widget.value
+    assert "advocates often suggest" in advice.widget.value
+    assert "An advocate can help you plan" in advice.widget.value
+    assert 'href="01.ipynb"' in advice.widget.value, "it says which page raised the concern"
+    assert "safest" not in advice.widget.value.replace("plan the safest way for you", "")
 
 
 def test_fade_chart_after_saving_a_fade(journal: kit.Journal) -> None:

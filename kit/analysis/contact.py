@@ -1,7 +1,9 @@
-"""Fade or clean break: a recommendation with its reasons, and a fade's weekly targets.
+"""Fade or clean break: where the self-check leans, with its reasons, and a fade's weekly
+targets.
 
-A recommendation explains itself and stays a suggestion; the person chooses. A safety
-concern always leads to a clean break by a safe channel with an advocate's help.
+A leaning explains itself and stays an observation; the person chooses. With a safety
+concern the page says what advocates often suggest and why, and that an advocate can help
+plan the safest way: the kit never says what keeps anyone safe.
 """
 
 from __future__ import annotations
@@ -11,58 +13,57 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-UNAVOIDABLE = {"children": "children", "home": "a home", "work": "work", "money": "money"}
+# What a person may share that means some contact goes on (values of the `shared` field).
+UNAVOIDABLE = ("children", "home", "work", "money")
 
 
 @dataclass(frozen=True)
 class Recommendation:
-    """ "fade" or "clean-break", why, and whether an advocate should help."""
+    """Where the self-check's answers lean ("fade" or "clean-break"), and the observations
+    behind it, each the id of a message the page shows (``contact.note.*``).
+
+    It is an observation the person can disagree with, never a verdict: with a safety
+    concern it says what advocates often suggest, and that an advocate can help plan the
+    safest way; it never says what keeps anyone safe.
+    """
 
     approach: str
     reasons: list[str] = field(default_factory=list)
     with_advocate: bool = False
     practical_contact: list[str] = field(default_factory=list)
+    """The shared things (option values of `shared`) that mean some contact goes on."""
 
 
 def recommend(answers: Mapping[str, Any] | None, flagged: bool) -> Recommendation | None:
-    """The suggestion for these self-check answers (None until something is answered)."""
+    """Where these self-check answers lean (None until something is answered)."""
     a = answers or {}
-    shared = [UNAVOIDABLE[s] for s in a.get("shared", []) if s in UNAVOIDABLE]
-    if flagged:
-        return Recommendation(
-            "clean-break",
-            ["Your answers on how you are raised a safety concern. A clean break, told by a "
-             "letter, a message or through an advocate, keeps you safest."],
-            with_advocate=True,
-            practical_contact=shared,
-        )  # fmt: skip
+    shared = [s for s in a.get("shared", []) if s in UNAVOIDABLE]
+    if flagged or a.get("past_reactions") == "frightening":
+        notes = ["contact.note.safety"]
+        return Recommendation("clean-break", notes, with_advocate=True, practical_contact=shared)
     if not any(k in a for k in ("pulled_back", "past_reactions", "style")):
         return None
-    reasons: list[str] = []
+    notes: list[str] = []
     cut = 0
-    if a.get("past_reactions") == "frightening":
-        reasons.append("They have frightened you before: a clean break, with an advocate's help, "
-                       "is the safer way.")  # fmt: skip
-        return Recommendation("clean-break", reasons, with_advocate=True, practical_contact=shared)
     if a.get("pulled_back", 0) >= 3:
         cut += 2
-        reasons.append("You think you would be pulled back in: every contact is a chance to slip.")
+        notes.append("contact.note.pulled-back")
     if a.get("past_reactions") == "pleading":
         cut += 1
-        reasons.append("They plead and promise: a slow fade gives that many more chances.")
+        notes.append("contact.note.pleading")
     if a.get("style") == "lightning":
         cut += 1
-        reasons.append("You know one clean cut suits you.")
+        notes.append("contact.note.lightning")
     if a.get("style") == "gentle-rain":
         cut -= 1
-        reasons.append("You know small steps suit you.")
+        notes.append("contact.note.gentle-rain")
     if a.get("pulled_back") is not None and a["pulled_back"] <= 1:
         cut -= 1
-        reasons.append("You don't expect to be pulled back in.")
+        notes.append("contact.note.not-pulled-back")
     approach = "clean-break" if cut > 0 else "fade"
-    if not reasons:
-        reasons.append("Nothing here points strongly to a clean break, so a gentle fade may do.")
-    return Recommendation(approach, reasons, practical_contact=shared)
+    if not notes:
+        notes.append("contact.note.nothing-strong")
+    return Recommendation(approach, notes, practical_contact=shared)
 
 
 def fade_targets(contacts_now: int, weeks: int) -> list[int]:

@@ -1,11 +1,14 @@
-"""The bad-day protocol: when to show it, and when the crisis lines must come first."""
+"""The bad-day protocol: when to show it, and when the crisis lines must come first.
+
+What counts as a low day, or the lowest point, is not decided here: it is what the
+worksheets' ``[[care]]`` rules raise (see :mod:`kit.analysis.care`) for today's check-in
+and the latest PHQ-9.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
-
-LOW_MOOD = 3  # a check-in mood of 3 or less makes a bad day
-LOWEST = 1
 
 
 @dataclass(frozen=True)
@@ -16,9 +19,9 @@ class BadDay:
     crisis_first: bool
 
 
-def bad_day(today_mood: int | None, phq9_item9: int | None, asked: bool) -> BadDay:
-    """A low check-in today, or asking for it, shows the protocol; the lowest mood, or any
-    answer above 0 on PHQ-9 item 9, puts the crisis lines first."""
-    crisis = (today_mood is not None and today_mood <= LOWEST) or bool(phq9_item9)
-    low = today_mood is not None and today_mood <= LOW_MOOD
-    return BadDay(show=asked or low or crisis, crisis_first=crisis)
+def bad_day(raised: Iterable[str], asked: bool) -> BadDay:
+    """A low day (``low``) or asking shows the protocol; the lowest point (``lowest``)
+    shows it with the crisis lines first."""
+    raised = set(raised)
+    crisis = "lowest" in raised
+    return BadDay(show=asked or crisis or "low" in raised, crisis_first=crisis)

@@ -34,11 +34,3 @@ def score_answers(sheet: Definition, answers: Mapping[str, Any]) -> Score:
     total = scoring.multiplier * sum(int(answers[f.id]) for f in sheet.fields)
     maximum = scoring.multiplier * sum(int(f.max) for f in sheet.fields)  # type: ignore[arg-type]
     return Score(sheet.id, total, scoring.band(total), maximum, scoring.note)
-
-
-def crisis_raised(sheet: Definition, answers: Mapping[str, Any] | None) -> bool:
-    """True when a crisis item (PHQ-9 item 9) is answered above its lowest point."""
-    answers = answers or {}
-    return any(
-        f.crisis and answers.get(f.id) is not None and answers[f.id] > f.min for f in sheet.fields
-    )

@@ -1,8 +1,10 @@
 """What each page shows beside its questions, refreshed with the answers after every save.
 
-Every worksheet ends with a summary of what was saved. Some add more: the well-being check
-adds the safety route, and worksheets with a chart add it here (charts are drawn by pure
-functions in ``kit.plots``; plotly is only imported on pages that draw one).
+Every worksheet ends with a summary of what was saved. Some add more: a worksheet with
+``[[care]]`` rules brings help the moment an answer is low (kit.widgets.care), the
+well-being check adds the safety route, and worksheets with a chart add it here (charts
+are drawn by pure functions in ``kit.plots``; plotly is only imported on pages that draw
+one).
 """
 
 from __future__ import annotations
@@ -123,44 +125,6 @@ class Suggestions:
         """Suggestions come from the other pages, which saving this one does not change."""
 
 
-# Our words, for someone who has just said they think of dying or of hurting themselves.
-CRISIS = """
-<div class="kit-crisis" role="alert">
-<h3>Please don't carry this alone</h3>
-<p>Thank you for answering that honestly. Thoughts of being better off dead, or of hurting
-yourself, are more common than people think. They are a sign of how much you are carrying,
-not of who you are, and they can ease with help.</p>
-<p><strong>If you might act on them, call your local emergency number now.</strong>
-Otherwise, please talk to someone today: one of the free, confidential lines below, your
-doctor, or someone you trust.</p>
-</div>
-"""
-
-
-class CrisisPanel:
-    """Shown at the top of the page the moment a crisis item is answered above its lowest."""
-
-    where = "alerts"
-
-    def __init__(self, form: Form) -> None:
-        self.form = form
-        self.widget = with_lines(CRISIS, form.journal, "kit-crisis-panel")
-        self.crisis_inputs = [i for i in form.inputs.values() if i.field.crisis]
-        for field_input in self.crisis_inputs:
-            field_input.on_change(self.check)
-        self.check()
-
-    def check(self) -> None:
-        """Show or hide, from what is on the page now (not only what was saved)."""
-        from ..analysis.scales import crisis_raised
-
-        on_page = {i.field.id: i.value for i in self.crisis_inputs}
-        self.widget.layout.display = None if crisis_raised(self.form.sheet, on_page) else "none"
-
-    def refresh(self, answers: dict[str, Any] | None) -> None:
-        self.check()
-
-
 class ScorePanel:
     """The total and published band of a saved scale, labelled as a self-check."""
 
@@ -226,7 +190,7 @@ EXTRAS: dict[str, list[Callable[[Form], Any]]] = {
     "what-ifs": [_belief_chart],
     "wins": [steps.WinsFound, steps.Celebration],
     "who5": [ScorePanel],
-    "phq9": [CrisisPanel, ScorePanel],
+    "phq9": [ScorePanel],
     "gad7": [ScorePanel],
 }
 
@@ -237,7 +201,10 @@ def add_page_extras(form: Form) -> list[Any]:
     An extra goes where its ``where`` says: "alerts" (the very top), "before" (above the
     questions), "below" (under Save, the default), or "placed" (it put itself somewhere).
     """
-    extras = [make(form) for make in EXTRAS.get(form.sheet.id, [])] + [Summary(form)]
+    from .care import care_extras
+
+    extras = care_extras(form) + [make(form) for make in EXTRAS.get(form.sheet.id, [])]
+    extras.append(Summary(form))
     for slot in ("alerts", "before", "below"):
         widgets = [e.widget for e in extras if getattr(e, "where", "below") == slot]
         getattr(form, "extras" if slot == "below" else slot).children = widgets

@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+from typing import Any
+
+import ipywidgets as w
+
 from ..journal import Journal
 from ..readback import safety_flags
+from .inputs import full
 from .support import with_lines
 
 # Our words, for someone who may be frightened: short, kind, concrete. It never grades
@@ -29,13 +34,28 @@ journal, and use a device they can't reach if you can.</li>
 
 
 class SafetyPanel:
-    """Shown whenever the latest well-being check raised a safety concern."""
+    """Shown whenever the latest answers of any page raised a safety concern."""
 
     def __init__(self, journal: Journal) -> None:
         self.journal = journal
+        self.raised = w.HTML(layout=full())
+        self.raised.add_class("kit-help")
         self.widget = with_lines(MESSAGE, journal)
+        self.widget.children = (self.widget.children[0], self.raised, *self.widget.children[1:])
         self.refresh()
 
     def refresh(self, *_: object) -> None:
-        """Show or hide the route after the well-being check was saved (or on opening)."""
-        self.widget.layout.display = None if safety_flags(self.journal) else "none"
+        """Show or hide the route after the well-being check was saved (or on opening):
+        every page's concerns count, and the note says which pages raised them."""
+        flags = safety_flags(self.journal)
+        self.raised.value = f"<p>{raised_on(flags)}</p>" if flags else ""
+        self.widget.layout.display = None if flags else "none"
+
+
+def raised_on(flags: list[Any]) -> str:
+    """Which pages' answers raised these flags, as links, in a sentence (HTML)."""
+    from ..text import list_text, markup
+    from .links import page_link
+
+    pages = list_text([page_link(p) for p in dict.fromkeys(f.worksheet for f in flags)])
+    return str(markup("safety.raised-on", pages=pages)) if flags else ""

@@ -12,44 +12,44 @@ from typing import Any
 import ipywidgets as w
 
 from ..readback import reasons, safety_flags
+from ..text import t
 from ._display import download_link
 from .chart import Chart
 from .form import Form
 from .inputs import full
+from .safety import raised_on
 from .support import with_lines
-
-SAFER_CHANNELS = """
-<div class="kit-safety" role="region" aria-label="A safer way to tell them">
-<h3>A safer way to tell them</h3>
-<p>Some of your answers on <a href="01.ipynb">How are you, really?</a> said you
-may not be safe with them. When that is so, telling them face to face can put you at risk,
-especially in the moment they hear it.</p>
-<ul>
-<li><strong>A letter or a message</strong> says everything a conversation would, and lets
-you be somewhere safe when they read it.</li>
-<li><strong>An advocate</strong> from one of the lines below can help you plan how and when,
-and what to do afterwards. They can also look properly at how dangerous things are, which
-this journal does not do.</li>
-</ul>
-</div>
-"""
 
 
 class SaferChannels:
-    """On the conversation page, whenever the well-being check raised a safety concern."""
+    """On the conversation page, whenever any page's answers raised a safety concern."""
 
     where = "before"
 
     def __init__(self, form: Form) -> None:
+        from markupsafe import Markup
+
+        from ..text import markup
+
         self.form = form
-        self.widget = with_lines(SAFER_CHANNELS, form.journal, "kit-safer-channels")
-        self.flagged = bool(safety_flags(form.journal))
+        flags = safety_flags(form.journal)
+        self.flagged = bool(flags)
+        words = Markup(
+            '<div class="kit-safety" role="region" aria-label="{heading}"><h3>{heading}</h3>'
+            "<p>{body}</p><ul><li>{letter}</li><li>{advocate}</li></ul><p>{raised}</p></div>"
+        ).format(
+            heading=markup("safety.safer-channels.heading"),
+            body=markup("safety.safer-channels.body"),
+            letter=markup("safety.safer-channels.letter"),
+            advocate=markup("safety.safer-channels.advocate"),
+            raised=Markup(raised_on(flags)),  # noqa: S704 - built from escaped parts
+        )
+        self.widget = with_lines(str(words), form.journal, "kit-safer-channels")
         self.widget.layout.display = None if self.flagged else "none"
         # In person stays possible (it is their choice), but it is never picked for them,
         # and choosing it with a concern on record brings a short, calm reminder.
         self.reminder = w.HTML(
-            '<p class="kit-help">You chose in person. If you go ahead, choose a public place, '
-            "tell someone you trust where you are, and keep a way to leave.</p>",
+            str(Markup('<p class="kit-help">{}</p>').format(markup("safety.in-person-reminder"))),
             layout=full(),
         )
         channel = form.inputs["channel"]
@@ -189,50 +189,94 @@ class DraftDownload:
 
 
 class ContactAdvice:
-    """The fade-or-clean-break suggestion, with its reasons, updated as the self-check is
-    answered; it sits under the self-check and never chooses for the person."""
+    """What the self-check's answers point to (fade or clean break), with the observations
+    behind it, updated as they are answered; it sits under the self-check and never
+    chooses for the person. A safety concern from any page (this one's answers on the page
+    included) brings what advocates often suggest, and the offer of an advocate's help."""
 
     where = "placed"
     ASKED = ("pulled_back", "shared", "past_reactions", "style")
 
     def __init__(self, form: Form) -> None:
         self.form = form
-        self.flagged = bool(safety_flags(form.journal))
         self.widget = w.HTML(layout=full())
         self.widget.add_class("kit-advice")
         last = form.inputs[self.ASKED[-1]]
         last.box.children = (*last.box.children, self.widget)
-        for key in self.ASKED:
+        for key in (*self.ASKED, "obligations"):
             form.inputs[key].on_change(self.update)
         self.update()
 
     def update(self) -> None:
-        from ..analysis.contact import recommend
+        from markupsafe import Markup
 
-        answers = {k: self.form.inputs[k].value for k in self.ASKED}
-        advice = recommend({k: v for k, v in answers.items() if v is not None}, self.flagged)
+        from ..analysis.contact import recommend
+        from ..text import list_text, markup
+        from .links import page_link
+
+        on_page = self.form.values()
+        flags = safety_flags(self.form.journal, on_page=(self.form.sheet.id, on_page))
+        answers = {k: on_page[k] for k in self.ASKED if k in on_page}
+        advice = recommend(answers, bool(flags))
         if advice is None:
             self.widget.value = ""
             return
-        name = {"fade": "a gradual fade", "clean-break": "a clean break"}[advice.approach]
-        items = "".join(f"<li>{html.escape(r)}</li>" for r in advice.reasons)
-        extra = ""
+        notes = [markup(note) for note in advice.reasons]
+        parts = [Markup("<h3>{}</h3>").format(markup("contact.heading"))]
         if advice.with_advocate:
-            extra += (
-                "<p>Please plan it with an advocate: the support lines on the "
-                "<a href='00-start.ipynb'>start page</a> can help, free and in confidence.</p>"
+            pages = list_text([page_link(p) for p in dict.fromkeys(f.worksheet for f in flags)])
+            parts += [Markup("<p>{}</p>").format(n) for n in notes]
+            if flags:
+                parts.append(Markup("<p>{}</p>").format(markup("contact.raised-on", pages=pages)))
+            parts.append(
+                Markup("<p>{}</p>").format(
+                    markup("contact.advocate", start_page=page_link("start"))
+                )
             )
-        if advice.practical_contact:
-            shared = ", ".join(advice.practical_contact)
-            extra += (
-                f"<p>Because you share {html.escape(shared)}, some contact will go on. Keep it "
-                "to practical matters, in writing where you can.</p>"
+        else:
+            items = Markup("").join(Markup("<li>{}</li>").format(n) for n in notes)
+            parts.append(
+                Markup("<p>{}</p><ul>{}</ul>").format(
+                    markup(f"contact.lean.{advice.approach}"), items
+                )
             )
-        self.widget.value = (
-            f'<div class="kit-score"><strong>This suggests {name}.</strong>'
-            f"<ul>{items}</ul>{extra}<p class='kit-help'>Only a suggestion: you know your "
-            "life best.</p></div>"
-        )
+        parts += self._ongoing(advice.practical_contact, on_page.get("obligations") or [])
+        parts.append(Markup('<p class="kit-help">{}</p>').format(markup("contact.yours")))
+        self.widget.value = str(Markup('<div class="kit-observation">{}</div>').format(
+            Markup("").join(parts)
+        ))  # fmt: skip
+
+    def _ongoing(self, shared: list[str], obligations: list[dict[str, Any]]) -> list[Any]:
+        """The contact that goes on whichever way is chosen: what is shared, and the
+        obligations the person named, with how they will keep them practical."""
+        from markupsafe import Markup
+
+        from ..text import list_text, markup
+
+        parts = []
+        if shared and not obligations:
+            things = list_text([markup(f"contact.shared.{s}") for s in shared])
+            parts.append(Markup("<p>{}</p>").format(markup("contact.shared", shared=things)))
+        if obligations:
+            subs = self.form.sheet.field("obligations").fields
+            hows = {str(o): o.label for sub in subs if sub.id == "how" for o in sub.options}
+            items = Markup("").join(
+                Markup("<li>{}</li>").format(self._obligation(o, hows))
+                for o in obligations
+                if o.get("what")
+            )
+            parts.append(
+                Markup("<p>{}</p><ul>{}</ul>").format(markup("contact.obligations"), items)
+            )
+        return parts
+
+    @staticmethod
+    def _obligation(entry: dict[str, Any], hows: dict[str, str]) -> Any:
+        from ..text import markup
+
+        how, when = hows.get(entry.get("how", "")), entry.get("when")
+        key = "contact.obligation" + ("-how" if how else "") + ("-when" if when else "")
+        return markup(key, what=entry["what"], how=how or "", when=when or "")
 
     def refresh(self, answers: dict[str, Any] | None) -> None:
         self.update()
@@ -279,8 +323,10 @@ class DetoxSafety:
     where = "before"
 
     def __init__(self, form: Form) -> None:
-        self.widget = w.HTML(DETOX_SAFETY, layout=full())
-        self.widget.layout.display = None if safety_flags(form.journal) else "none"
+        flags = safety_flags(form.journal)
+        note = f'<p class="kit-help">{raised_on(flags)}</p>' if flags else ""
+        self.widget = w.HTML(DETOX_SAFETY.replace("</div>", note + "</div>"), layout=full())
+        self.widget.layout.display = None if flags else "none"
 
     def refresh(self, answers: dict[str, Any] | None) -> None:
         """The concern comes from another page."""
@@ -320,45 +366,31 @@ class DetoxProgressPanel:
         )
 
 
-KIND_WORDS = """
-<ul class="kit-kind-words">
-<li>A hard day is not proof of a wrong decision. Both can be true: you miss them, and
-you had your reasons.</li>
-<li>What would you say to a friend feeling this way? Say it to yourself, out loud if you
-can.</li>
-<li>Feelings come in waves. You don't have to act on this one; you only have to get
-through it.</li>
-<li>Do one small kind thing for your body: water, food, a shower, ten minutes outside.</li>
-</ul>
-"""
-
-CRISIS_FIRST = """
-<div class="kit-crisis" role="alert">
-<h3>Please reach out now</h3>
-<p>You are having the hardest kind of day. You don't have to get through it alone: call
-one of the lines below, or your local emergency number if you might hurt yourself.</p>
-</div>
-"""
-
-
 class BadDayProtocol:
-    """Reasons, kind words and the chosen person, when today is bad (or when asked)."""
+    """Reasons, kind words and the chosen person, when today is bad (or when asked); the
+    crisis lines first at the lowest point; a hard date coming, with its person."""
 
     where = "before"
 
     def __init__(self, form: Form) -> None:
-        import datetime as dt
+        from .. import clock
+        from ..analysis import care
+        from ..content import definition
 
         journal = form.journal
-        today = journal.for_day("check-in", dt.date.today())
-        self.today_mood = today.answers.get("mood") if today else None
-        self.item9 = (journal.latest("phq9") or {}).get("q9")
+        self.journal = journal
+        self.today = clock.today(journal)
+        checkin, phq9 = definition("check-in"), definition("phq9")
+        today = journal.for_day("check-in", self.today)
+        self.raised = care.shows(checkin, today.answers if today else None) | care.shows(
+            phq9, journal.latest("phq9")
+        )
+        self.hard_date = next((r for r in checkin.care if r.show == "hard-date"), None)
         self.asked = False
-        self.ask = w.Button(description="I'm having a bad day", layout=w.Layout(width="auto"))
+        self.ask = w.Button(description=t("care.ask"), layout=w.Layout(width="auto"))
         self.ask.on_click(lambda _: self.open())
         self.panel = w.VBox(layout=full())
         self.panel.add_class("kit-bad-day")
-        self.journal = journal
         self.widget = w.VBox([self.ask, self.panel], layout=full())
         self.update()
 
@@ -368,41 +400,18 @@ class BadDayProtocol:
 
     def update(self) -> None:
         from ..analysis.kindness import bad_day
+        from .care import hard_date_parts, low_parts, lowest_parts
 
-        state = bad_day(self.today_mood, self.item9, self.asked)
+        state = bad_day(self.raised, self.asked)
         self.ask.layout.display = "none" if state.show else None
-        if not state.show:
-            self.panel.children = ()
-            return
         parts: list[w.Widget] = []
+        if self.hard_date is not None:
+            parts += hard_date_parts(self.journal, self.today, self.hard_date)
         if state.crisis_first:
-            parts.append(with_lines(CRISIS_FIRST, self.journal))
-        mine = reasons(self.journal)
-        listed = "".join(f"<li>{html.escape(r)}</li>" for r in mine)
-        parts.append(
-            w.HTML(
-                "<h3>Your reasons, in your own words</h3>"
-                + (f"<ul>{listed}</ul>" if mine else "<p>You haven't written your reasons yet. "
-                   "<a href='05.ipynb'>My reasons</a> keeps them for days like this.</p>")
-                + "<h3>A few kind words</h3>" + KIND_WORDS,
-                layout=full(),
-            )
-        )  # fmt: skip
-        parts.append(w.HTML(self._person(), layout=full()))
+            parts += lowest_parts(self.journal, "care.kindness-lowest")[:1]
+        if state.show:
+            parts += low_parts(self.journal, "care.low")
         self.panel.children = parts
-
-    def _person(self) -> str:
-        plan = self.journal.latest("support") or {}
-        name = plan.get("for_bad_night")
-        if not name:
-            return (
-                "<p>Who could you call tonight? <a href='09.ipynb'>Your people</a> is "
-                "the place to decide in advance.</p>"
-            )
-        person = next((p for p in plan.get("people", []) if p["name"] == name), {})
-        reach = f" ({html.escape(person['reach'])})" if person.get("reach") else ""
-        chosen = html.escape(name)
-        return f"<h3>Who to call</h3><p>You chose {chosen}{reach} for a night like this.</p>"
 
     def refresh(self, answers: dict[str, Any] | None) -> None:
         """Today's mood and the reasons come from other pages."""

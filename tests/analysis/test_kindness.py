@@ -7,19 +7,17 @@ import pytest
 from kit.analysis.kindness import bad_day
 
 CASES = {
-    "no check-in, not asked": (None, None, False, (False, False)),
-    "a good day": (7, 0, False, (False, False)),
-    "asked on a good day": (7, 0, True, (True, False)),
-    "mood 3": (3, None, False, (True, False)),
-    "mood 4": (4, None, False, (False, False)),
-    "the lowest mood": (1, None, False, (True, True)),
-    "phq-9 item 9 above 0": (6, 1, False, (True, True)),
-    "phq-9 item 9 at 0": (2, 0, False, (True, False)),
+    "nothing raised, not asked": (set(), False, (False, False)),
+    "asked on a good day": (set(), True, (True, False)),
+    "a low day": ({"low"}, False, (True, False)),
+    "only the urge": ({"urge"}, False, (False, False)),
+    "the lowest point": ({"lowest"}, False, (True, True)),
+    "the lowest point and the urge": ({"lowest", "urge"}, True, (True, True)),
 }
 
 
-@pytest.mark.parametrize(("mood", "item9", "asked", "expected"), CASES.values(), ids=CASES.keys())
-def test_bad_day(mood, item9, asked, expected) -> None:
-    """Does a low day or asking show the protocol, the lowest moments putting lines first?"""
-    state = bad_day(mood, item9, asked)
+@pytest.mark.parametrize(("raised", "asked", "expected"), CASES.values(), ids=CASES.keys())
+def test_bad_day(raised, asked, expected) -> None:
+    """Does a low day or asking show the protocol, the lowest point putting lines first?"""
+    state = bad_day(raised, asked)
     assert (state.show, state.crisis_first) == expected

@@ -50,10 +50,12 @@ def test_flags_carry_labels() -> None:
 
 
 def test_flags_have_no_score() -> None:
-    """Is a flag only an id and a label: no weight, level or score to rank danger by?"""
+    """Is a flag only an id, a label and the page it came from: no weight, level or score
+    to rank danger by?"""
     (flag,) = safety_flags_from(SHEET, {"threatened": True})
     public = {name for name in vars(flag) if not name.startswith("_")}
-    assert public == {"label"}
+    assert public == {"label", "worksheet"}
+    assert flag.worksheet == "wellbeing"
 
 
 def test_safety_flags_reads_the_latest_check(journal: kit.Journal) -> None:
@@ -63,3 +65,28 @@ def test_safety_flags_reads_the_latest_check(journal: kit.Journal) -> None:
     assert kit.safety_flags(journal) == ["afraid"]
     journal.save("wellbeing", {"overall": 3, "afraid": False})
     assert kit.safety_flags(journal) == []
+
+
+def test_every_worksheet_feeds_the_route(journal: kit.Journal) -> None:
+    """Does a frightening past reaction on the contact plan raise a flag that says where it
+    came from, beside the well-being check's, and does saving it as something else
+    withdraw it?"""
+    journal.save("wellbeing", {"overall": 2, "afraid": True})
+    journal.save("contact-plan", {"past_reactions": "frightening"})
+    flags = kit.safety_flags(journal)
+    assert flags == ["afraid", "past_reactions:frightening"]
+    assert [f.worksheet for f in flags] == ["wellbeing", "contact-plan"]
+    assert flags[1].label == "Frightened by how they reacted"
+    journal.save("contact-plan", {"past_reactions": "upset"})
+    assert kit.safety_flags(journal) == ["afraid"]
+    journal.save("wellbeing", {"overall": 3, "afraid": False})
+    assert kit.safety_flags(journal) == []
+
+
+def test_answers_on_the_page_stand_in_for_the_saved_ones(journal: kit.Journal) -> None:
+    """Can a page ask for the flags as they would be with its own unsaved answers?"""
+    journal.save("contact-plan", {"past_reactions": "frightening"})
+    assert kit.safety_flags(journal, on_page=("contact-plan", {"past_reactions": "calm"})) == []
+    assert kit.safety_flags(journal, on_page=("contact-plan", None)) == []
+    on_page = ("contact-plan", {"past_reactions": "frightening"})
+    assert kit.safety_flags(journal, on_page=on_page) == ["past_reactions:frightening"]

@@ -5,7 +5,6 @@ from __future__ import annotations
 import pytest
 
 import kit
-from kit.analysis.scales import crisis_raised
 
 
 def answers_for(worksheet_id: str, raw: int) -> dict[str, int]:
@@ -74,16 +73,6 @@ def test_only_scales_are_scored() -> None:
     """Is asking for the score of a worksheet that is not a scale refused plainly?"""
     with pytest.raises(ValueError, match="not a scored scale"):
         kit.score("wellbeing", {"overall": 3})
-
-
-@pytest.mark.parametrize(("item9", "raised"), [(None, False), (0, False), (1, True), (3, True)])
-def test_crisis_item(item9, raised: bool) -> None:
-    """Does any answer above 0 on PHQ-9 item 9, and only that, raise the crisis response?"""
-    sheet = kit.definition("phq9")
-    answers = {"q1": 3, "q2": 3} | ({} if item9 is None else {"q9": item9})
-    assert crisis_raised(sheet, answers) is raised
-    assert [f.id for f in sheet.fields if f.crisis] == ["q9"]
-    assert not any(f.crisis for s in ("who5", "gad7") for f in kit.definition(s).fields)
 
 
 def test_items_are_the_published_ones() -> None:
