@@ -679,5 +679,5 @@ def test_a_win_found_in_a_check_in_counts_with_one_click(journal: kit.Journal) -
     assert "Nothing new spotted" in found.rows.children[0].value
     party = next(e for e in extras if type(e).__name__ == "Celebration")
     assert "Noted." in party.words.value
-    assert "1 check-ins in a row without checking their profiles" in party.words.value
+    assert "1 check-in in a row without checking their profiles" in party.words.value
     assert party.figure is not None

@@ -2,7 +2,7 @@
 
 The index runs from -1 (they give everything) through 0 (even) to +1 (you give
 everything): (what you give - what they give) / (everything given), over the areas
-where both sides were rated. It describes the ledger; it is not a verdict.
+where both sides were rated. It describes the ledger as rated; it is not a verdict.
 """
 
 from __future__ import annotations
@@ -47,11 +47,13 @@ def balance_index(areas: list[AreaBalance]) -> float | None:
 
 
 def describe_index(index: float | None) -> str:
-    """The index in plain words."""
+    """The index in plain words: what the ratings show, never a verdict on the relationship."""
+    from ..text import t
+
     if index is None:
-        return "Nothing rated yet."
+        return t("balance.none")
     if abs(index) < 0.15:
-        return "About even: you both give in much the same measure."
-    who = "you give" if index > 0 else "they give"
-    amount = "much more" if abs(index) >= 0.4 else "somewhat more"
-    return f"Out of balance: {who} {amount} than the other."
+        return t("balance.even")
+    who = "you" if index > 0 else "they"
+    amount = "much" if abs(index) >= 0.4 else "somewhat"
+    return t(f"balance.{who}-{amount}")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import plotly.graph_objects as go
 
 from ..analysis.balance import AreaBalance, balance_index, describe_index
+from ..text import t
 from . import typed
 
 YOU = "#1d4f73"
@@ -36,7 +37,10 @@ def balance_figure(areas: list[AreaBalance]) -> go.Figure | None:
         ]
     )  # fmt: skip
     figure.update_layout(
-        title={"text": f"Balance {index:+.2f}: {describe_index(index)}", "font": {"size": 15}},
+        title={
+            "text": t("balance.chart-title", index=f"{index:+.2f}", words=describe_index(index)),
+            "font": {"size": 15},
+        },
         barmode="relative",
         xaxis={
             "range": [-4.5, 4.5],

@@ -5,6 +5,7 @@ from __future__ import annotations
 import plotly.graph_objects as go
 
 from ..analysis.values import Clash
+from ..text import t
 from . import typed
 
 COLOURS = {"value": "#1d4f73", "goal": "#b5651d"}
@@ -33,10 +34,14 @@ def clash_figure(clashes: list[Clash], score: float | None) -> go.Figure | None:
                 hovertemplate="%{y}: %{x} of 100<extra></extra>",
             )
         )
-    title = "How far apart" if score is None else f"How far apart: {score:.0f} of 100 overall"
+    title = (
+        t("values.chart-title")
+        if score is None
+        else t("values.chart-title-score", score=f"{score:.0f}")
+    )
     figure.update_layout(
         title={"text": title, "font": {"size": 15}},
-        xaxis={"range": [0, 110], "title": {"text": "0 = plenty of room for both · 100 = none"}},
+        xaxis={"range": [0, 110], "title": {"text": t("values.chart-axis")}},
         yaxis={"automargin": True},
         legend={"orientation": "h", "y": -0.25},
         height=180 + 30 * len(clashes),

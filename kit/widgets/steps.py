@@ -12,7 +12,7 @@ from typing import Any
 import ipywidgets as w
 
 from ..readback import reasons, safety_flags
-from ..text import t
+from ..text import t, tn
 from ._display import download_link
 from .chart import Chart
 from .form import Form
@@ -487,20 +487,14 @@ class Celebration:
         lines = []
         count = len((answers or {}).get("wins") or [])
         if count > self._seen:
-            lines.append("Noted. Small steps like this are how you get there.")
+            lines.append(t("wins.noted"))
         self._seen = count
         reached = milestone_reached(contact.current)
         if reached:
-            lines.append(
-                {1: "A whole day without contacting them. That is where it starts.",
-                 7: "A week of check-ins without contacting them. Look at you.",
-                 30: "Thirty check-ins in a row without contact. That is a real change.",
-                 100: "One hundred check-ins without contact. Take a moment to be proud."}[reached]
-            )  # fmt: skip
-        for run, what in ((contact, "without contacting them"),
-                          (profiles, "without checking their profiles")):  # fmt: skip
+            lines.append(t(f"wins.milestone.{reached}"))
+        for run, what in ((contact, "contact"), (profiles, "profiles")):
             if run.longest:
-                lines.append(f"{run.current} check-ins in a row {what} (longest: {run.longest}).")
+                lines.append(tn(f"wins.run.{what}", run.current, longest=run.longest))
         self.words.value = "".join(f"<p>{html.escape(x)}</p>" for x in lines)
         self.chart.refresh(answers)
 
