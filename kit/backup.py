@@ -209,11 +209,32 @@ def put_back(journal: Journal, chosen: Path) -> Path:
     return kept
 
 
+# Everything the kit keeps beside a journal file, as (pattern relative to its folder, what
+# it is); {name} is the journal's file name. "Delete everything" removes exactly what the
+# patterns match, and the start page lists them for deleting by hand, so the two cannot
+# drift apart.
+KEPT_BESIDE = (
+    ("{name}-wal", "wal"),  # SQLite's write-ahead log and its index
+    ("{name}-shm", "wal"),
+    (f"{FOLDER}/journal-*.sqlite3", "backups"),
+    ("{name}.damaged-*", "damaged"),  # with its -wal and -shm, if it had them
+    ("{name}.replaced-*", "replaced"),  # the journal as it was before a backup went back
+    # Left only if the kit stopped in the middle of making one of these:
+    (f"{FOLDER}/.backup-*.tmp", "leftover"),
+    (".restore-*.tmp", "leftover"),
+    (".new-journal-*.tmp", "leftover"),
+)
+
+
+def kept_beside(journal_path: Path) -> list[tuple[str, str]]:
+    """(pattern, what it is) for this journal, the patterns relative to its folder."""
+    return [(pattern.format(name=journal_path.name), what) for pattern, what in KEPT_BESIDE]
+
+
 def side_files(journal_path: Path) -> list[Path]:
-    """Everything the kit keeps beside a journal: its -wal and -shm, its backups, and the
-    damaged files moved aside."""
-    found = [journal_path.with_name(journal_path.name + s) for s in SIDE]
-    found += [p for _, p in backups(journal_path)]
-    for why in ("damaged", "replaced"):
-        found += sorted(journal_path.parent.glob(f"{journal_path.name}.{why}-*"))
-    return [p for p in found if p.exists()]
+    """Everything the kit keeps beside a journal: its -wal and -shm, its backups, the
+    damaged and replaced files moved aside, and what an interrupted copy left."""
+    found: list[Path] = []
+    for pattern, _ in kept_beside(journal_path):
+        found += sorted(p for p in journal_path.parent.glob(pattern) if p.is_file())
+    return list(dict.fromkeys(found))

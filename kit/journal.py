@@ -530,10 +530,12 @@ class Journal:
             self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
     def delete_everything(self) -> list[Path]:
-        """Close the journal and delete its file, with everything the kit keeps beside it:
-        SQLite's -wal and -shm, the backups, and damaged files moved aside.
+        """Close the journal and delete its file, with everything the kit keeps beside it
+        (:data:`kit.backup.KEPT_BESIDE`: SQLite's -wal and -shm, the backups, damaged and
+        replaced files moved aside). Drafts are inside the file, so they go with it.
 
-        Returns the files removed. There is no undo and no copy is kept anywhere.
+        Returns the files removed. There is no undo. What was copied out of this folder (a
+        download, a share not withdrawn, a host's own backup of the server) is beyond it.
         """
         from . import backup
 

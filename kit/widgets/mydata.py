@@ -18,6 +18,7 @@ import ipywidgets as w
 from ..content import definition, worksheet_ids
 from ..errors import KitError
 from ..journal import Journal
+from ..text import t
 from ._display import DisplayOnce, download_link, show_page
 from .form import STYLE
 from .inputs import full
@@ -116,9 +117,8 @@ class MyData(DisplayOnce):
         self.confirm = w.Text(placeholder=f"type {CONFIRM_WORD} here", description="To confirm")
         self.delete_result = w.HTML(layout=full())
         delete = [
-            _heading("Delete everything", "This deletes your whole journal from this computer "
-                     "(or the server it runs on). It cannot be undone, and no copy is kept. "
-                     "Take a copy first if you might want it later."),
+            _heading("Delete everything", t("mydata.delete.words")),
+            w.HTML(str(self._still_shared()), layout=full()),
             self.confirm,
             _button("Delete my journal", self.delete, "danger"),
             self.delete_result,
@@ -156,6 +156,23 @@ class MyData(DisplayOnce):
         )  # fmt: skip
         self.widget.add_class("kit-form")
         self.widget.add_class("kit-mydata")
+
+    def _still_shared(self) -> Any:
+        """How many shares are still in the therapist's inbox (deleting does not reach them)."""
+        from markupsafe import Markup
+
+        from .. import share
+        from ..text import markup_n
+
+        try:
+            active = [s for s in share.shares(self.journal) if s.folder and not s.withdrawn_at]
+        except KitError:
+            return Markup("")
+        if not active:
+            return Markup("")
+        return Markup('<p class="kit-note">{}</p>').format(
+            markup_n("mydata.delete.still-shared", len(active))
+        )
 
     # --- actions (each also callable from Python, which is how tests drive them) ----------
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 import os
 
 import ipywidgets as w
@@ -28,28 +27,68 @@ def _show(widget: w.Widget) -> None:
 OPEN_TO_OTHERS = "KIT_OPEN_TO_OTHERS"
 
 
+def hosted() -> bool:
+    """Whether this journal is served by a hub for its person (on someone else's server)."""
+    return bool(os.environ.get("JUPYTERHUB_USER"))
+
+
 def journal_location_html(locked: bool | None = None) -> str:
-    """Where this journal is kept, and whether it is locked (with the offer to lock it);
-    and, when the server can be reached by others, that everyone who opens it shares this
-    one journal (kit serve cannot tell them apart)."""
-    where = html.escape(str(default_data_dir() / DB_NAME))
-    words = f'<p>Your journal is kept in this file: <code class="kit-where">{where}</code></p>'
-    if locked:
-        words += "<p>It is locked with your passphrase: what you write is stored encrypted.</p>"
-    elif locked is False:
-        words += (
-            '<p class="kit-lock-offer">If someone else could open that file, you can lock the '
-            'journal with a passphrase on <a href="16.ipynb">My data</a>. It is up to you.</p>'
+    """Where this journal is kept, who can read it (true for it as it is: plain or locked,
+    on this computer or hosted), the offer of the lock, and what deleting it removes; and,
+    when the server can be reached by others, that everyone who opens it shares it."""
+    from markupsafe import Markup
+
+    from .. import backup
+    from ..text import markup
+    from .links import page_link
+
+    path = default_data_dir() / DB_NAME
+    where = "hosted" if hosted() else "local"
+    parts = [
+        Markup('<p>{} <code class="kit-where">{}</code></p>').format(
+            markup("start.where"), str(path)
+        )
+    ]
+    if locked is not None:
+        state = "locked" if locked else "plain"
+        parts.append(Markup("<p>{}</p>").format(markup(f"start.who.{where}-{state}")))
+    if locked is False:
+        parts.append(
+            Markup('<p class="kit-lock-offer">{}</p>').format(
+                markup("start.lock-offer", my_data=page_link("my-data"))
+            )
         )
     if os.environ.get(OPEN_TO_OTHERS) == "1":
-        words += (
-            '<div class="kit-problem kit-shared-address" role="note">This journal is served '
-            "to anyone who can reach this address, and everyone who opens it reads and "
-            "changes the same answers: it cannot tell people apart. If you are not the only "
-            "person using this address, please ask whoever runs it for a log-in of your own."
-            "</div>"
+        parts.append(
+            Markup('<div class="kit-problem kit-shared-address" role="note">{}</div>').format(
+                markup("start.shared-address")
+            )
         )
-    return words
+    grouped: dict[str, list[str]] = {}
+    for pattern, what in [(path.name, "journal"), *backup.kept_beside(path)]:
+        grouped.setdefault(what, []).append(pattern)
+    items = Markup("").join(
+        Markup("<li>{}: {}</li>").format(
+            Markup(", ").join(Markup('<code class="kit-kept">{}</code>').format(p) for p in found),
+            markup(f"start.kept.{what}"),
+        )
+        for what, found in grouped.items()
+    )
+    my_data = page_link("my-data")
+    parts.append(
+        Markup(
+            "<h3>{}</h3><p>{}</p><p>{}</p><details><summary>{}</summary>"
+            '<ul class="kit-deletion">{}</ul><p>{}</p></details>'
+        ).format(
+            markup("start.delete.heading"),
+            markup("start.delete.how", my_data=my_data),
+            markup("start.delete.beyond", my_data=my_data),
+            markup("start.delete.files"),
+            items,
+            markup("start.delete.by-hand"),
+        )
+    )
+    return str(Markup("").join(parts))
 
 
 def show_journal_location() -> None:
