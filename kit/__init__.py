@@ -40,7 +40,7 @@ from .errors import (
 )
 from .fields import Field, Option
 from .journal import Journal, Record, default_data_dir, open_journal
-from .lock import LockedError, PassphraseError
+from .lock import LockedError, NotLockedError, PassphraseError
 from .readback import reasons, safety_flags, score
 
 if TYPE_CHECKING:
@@ -70,6 +70,7 @@ __all__ = [
     "KitError",
     "LockedError",
     "NewerJournalError",
+    "NotLockedError",
     "Option",
     "PassphraseError",
     "Record",

@@ -181,6 +181,9 @@ class Journal:
         self._keys = keys
         self._lock_seen = _lock_row(connection)
         self._file = _identity(path)
+        self.recovery_code: str | None = None
+        """Set only on a journal that :func:`open_journal` created locked: its recovery
+        code, the one other way in, to be written down now (it is kept nowhere readable)."""
 
     def is_open(self) -> bool:
         """False once :meth:`close` (or "delete everything") has closed it."""
@@ -773,9 +776,22 @@ def open_journal(
 
     A locked journal needs its ``passphrase`` (or ``recovery_code``); without it, or with a
     wrong one, :class:`kit.LockedError` is raised and nothing is read or written.
+
+    A passphrase is never ignored. Given for a journal that does not exist yet, the new
+    journal is locked with it, and its recovery code (shown once, kept nowhere readable) is
+    on the returned journal as ``recovery_code``. Given for an existing journal that is not
+    locked, :class:`kit.NotLockedError` is raised and nothing is opened: lock it with
+    :meth:`Journal.set_passphrase`.
     """
     target = _resolve(path)
     _prepare_folder(target.parent)
+    creating = not target.exists()
+    if creating and recovery_code is not None:
+        from .lock import LockedError
+
+        raise LockedError(f"There is no journal at {target} yet, so no recovery code opens it.")
+    if creating and passphrase is not None:
+        check_new_passphrase(passphrase)  # before anything is created
     if not target.exists():
         try:
             _create(target)
@@ -812,6 +828,10 @@ def open_journal(
             from .lock import unlock
 
             keys = unlock(LockRecord.from_json(json.loads(stored)), passphrase, recovery_code)
+        elif not creating and (passphrase is not None or recovery_code is not None):
+            from .lock import NotLockedError
+
+            raise NotLockedError(target)
     except sqlite3.DatabaseError as problem:
         if db is not None:
             db.close()
@@ -820,4 +840,7 @@ def open_journal(
         if db is not None:
             db.close()
         raise
-    return Journal(target, db, keys)
+    journal = Journal(target, db, keys)
+    if creating and passphrase is not None:
+        journal.recovery_code = journal.set_passphrase(passphrase)
+    return journal

@@ -47,6 +47,17 @@ class PassphraseError(KitError, ValueError):
     """A new passphrase cannot be used (too short, or the two do not match)."""
 
 
+class NotLockedError(KitError, ValueError):
+    """A passphrase was given for a journal that is not locked: it was not used (the
+    journal would keep every answer readable), and nothing was opened."""
+
+    def __init__(self, path: object) -> None:
+        from .text import t
+
+        self.path = str(path)
+        super().__init__(t("lock.not-locked", path=self.path))
+
+
 def _normal(passphrase: str) -> bytes:
     """The same passphrase typed on two keyboards gives the same bytes (NFC)."""
     return unicodedata.normalize("NFC", passphrase).encode("utf-8")

@@ -220,3 +220,41 @@ def test_nothing_a_person_wrote_is_readable_in_the_data_folder(
     with kit.open_journal(folder, PASS) as journal:
         assert len(journal.all_records()) == 2 * (len(sheets) + 1)
         assert journal.setting("country")["label"].startswith("mk")
+
+
+def test_a_passphrase_for_a_journal_that_is_not_locked_is_refused(tmp_path) -> None:
+    """Is a passphrase given for an unlocked journal refused, saying how to lock it, with
+    nothing opened and every answer as it was (never silently stored in the clear)?"""
+    with kit.open_journal(tmp_path) as journal:
+        journal.save("future", {"where": "by the sea"})
+    before = (tmp_path / "journal.sqlite3").read_bytes()
+    with pytest.raises(kit.NotLockedError, match=r"set_passphrase"):
+        kit.open_journal(tmp_path, passphrase="kettle garden tuesday")
+    with pytest.raises(kit.NotLockedError, match=r"not locked"):
+        kit.open_journal(tmp_path, recovery_code="ABCD-EFGH")
+    assert (tmp_path / "journal.sqlite3").read_bytes() == before
+    with kit.open_journal(tmp_path) as journal:
+        assert not journal.locked
+
+
+def test_a_passphrase_for_a_new_journal_locks_it(tmp_path) -> None:
+    """Does a new journal opened with a passphrase start locked, hand back its recovery
+    code once, and keep its first answer unreadable in the file?"""
+    with kit.open_journal(tmp_path / "new", passphrase="kettle garden tuesday") as journal:
+        assert journal.locked
+        code = journal.recovery_code
+        assert code
+        journal.save("future", {"where": "somewhere only I know"})
+    assert b"somewhere only I know" not in (tmp_path / "new" / "journal.sqlite3").read_bytes()
+    with pytest.raises(kit.LockedError):
+        kit.open_journal(tmp_path / "new")
+    with kit.open_journal(tmp_path / "new", recovery_code=code) as journal:
+        assert journal.latest("future") == {"where": "somewhere only I know"}
+        assert journal.recovery_code is None, "shown once, when it was made"
+
+
+def test_a_too_short_passphrase_creates_nothing(tmp_path) -> None:
+    """Is a new journal with a passphrase too short refused before any file is made?"""
+    with pytest.raises(kit.PassphraseError):
+        kit.open_journal(tmp_path / "new", passphrase="short")
+    assert not (tmp_path / "new" / "journal.sqlite3").exists()

@@ -16,7 +16,7 @@ import ipywidgets as w
 
 from ..errors import KitError
 from ..journal import DB_NAME, Journal, default_data_dir, open_journal
-from ..lock import LockedError
+from ..lock import LockedError, NotLockedError
 from .form import STYLE
 from .inputs import full
 
@@ -105,7 +105,10 @@ class Unlock:
             return None
         self.message.value = "<p>Opening…</p>"
         try:
-            journal = open_journal(passphrase=passphrase or None, recovery_code=code or None)
+            try:
+                journal = open_journal(passphrase=passphrase or None, recovery_code=code or None)
+            except NotLockedError:  # the lock was taken off in another window meanwhile
+                journal = open_journal()
         except LockedError as problem:
             self.message.value = f'<p class="kit-error">{html.escape(str(problem))}</p>'
             return None
