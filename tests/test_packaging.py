@@ -197,6 +197,6 @@ def test_pages_that_count_streaks_load_no_pandas(tmp_path: Path) -> None:
     assert seen["fade weeks"] == 4
     assert "without checking their profiles (your longest run:" in seen["detox"]
     assert seen["found"] == WinsFound.SHOWN
-    assert "check-ins in a row without contacting them (longest:" in seen["wins"]
+    assert "check-ins in a row without reaching out to them (longest:" in seen["wins"]
     assert seen["wins chart"] == "1 win and counting"
     assert seen["loaded"] == []

@@ -523,7 +523,7 @@ def test_trends_page_empty_then_with_data(journal: kit.Journal) -> None:
     journal.save("who5", {f"q{i}": 3 for i in range(1, 6)})
     trends = Trends(journal)
     assert set(trends.figures()) == {"mood", "urge", "calendar", "who5"}
-    assert "5 check-ins in a row without contacting them" in trends.words.value
+    assert "5 check-ins in a row without reaching out to them" in trends.words.value
     assert "In your first week" in trends.words.value
     trends.range.value = "30 days"
     assert len(trends.charts.children) == 4

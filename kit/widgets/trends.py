@@ -10,6 +10,7 @@ import ipywidgets as w
 
 from ..content import definition
 from ..journal import Journal
+from ..text import tn
 from ._display import DisplayOnce, show_page
 from .chart import chart_output
 from .form import STYLE
@@ -37,15 +38,9 @@ def _words(frame: Any, scores: Any) -> str:
         parts.append(f"{len(mood)} check-in{'s' if len(mood) != 1 else ''} so far. Keep going.")
     contact = streak(frame.get("contacted", []))
     profiles = streak(frame.get("checked_profiles", []))
-    for run, what in (
-        (contact, "without contacting them"),
-        (profiles, "without checking their profiles"),
-    ):
+    for run, what in ((contact, "contact"), (profiles, "profiles")):
         if run.longest:
-            parts.append(
-                f"{run.current} check-in{'s' if run.current != 1 else ''} in a row {what} "
-                f"(your longest run: {run.longest})."
-            )
+            parts.append(tn(f"wins.run.{what}", run.current, longest=run.longest))
     return "".join(f"<p>{html.escape(p)}</p>" for p in parts)
 
 

@@ -74,7 +74,7 @@ def test_a_check_in_shows_on_the_trends_page(page: Page, server) -> None:
     chart = page.locator(".kit-chart-mood .js-plotly-plot")
     expect(chart).to_be_visible()
     expect(chart).to_contain_text("Your mood")
-    expect(page.locator(".kit-trends")).to_contain_text("in a row without contacting them")
+    expect(page.locator(".kit-trends")).to_contain_text("in a row without reaching out to them")
     page.locator(".kit-range .widget-toggle-button", has_text="30 days").click()
     expect(page.locator(".kit-chart-mood .js-plotly-plot")).to_be_visible()
     assert page.title() == "Journal"
