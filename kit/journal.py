@@ -343,6 +343,7 @@ class Journal:
         """Every scale response (WHO-5, PHQ-9, GAD-7) with its total and band, oldest first."""
         import pandas as pd
 
+        from . import clock
         from .analysis.scales import score_answers
 
         rows = []
@@ -353,7 +354,7 @@ class Journal:
                 rows.append(
                     {
                         "saved_at": record.saved_at,
-                        "date": pd.Timestamp(record.saved_at.astimezone().date()),
+                        "date": pd.Timestamp(clock.local(record.saved_at, self).date()),
                         "scale": scale,
                         "total": result.total,
                         "maximum": result.maximum,

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from . import clock
 from ._files import read_text
 from .content import definition
 from .errors import FileProblemError
@@ -183,7 +184,8 @@ def read_mood_csv(journal: Journal, path: str | os.PathLike[str]) -> MoodImport:
             at = dt.time.fromisoformat(last_time)
         except ValueError:
             at = dt.time(21, 0)
-        saved_at = dt.datetime.combine(day, at).astimezone()
+        # The time the row gives, on the person's clock (kit.clock).
+        saved_at = dt.datetime.combine(day, at, tzinfo=clock.zone(journal))
         result.checkins.append((saved_at, cleaned))
     result.problems.sort()
     return result

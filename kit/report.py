@@ -12,6 +12,7 @@ import html
 from collections.abc import Iterable
 from pathlib import Path
 
+from . import clock
 from ._files import write_atomically
 from .analysis.mood import mood_trend
 from .analysis.streaks import streak
@@ -19,6 +20,7 @@ from .analysis.summary import summary
 from .content import definition, worksheet_ids
 from .errors import KitError
 from .journal import Journal, Record
+from .text import day_text
 
 DAILY = "check-in"
 SCALES = ("who5", "phq9", "gad7")
@@ -42,8 +44,8 @@ def _e(text: object) -> str:
     return html.escape(str(text))
 
 
-def _in(record: Record, start: dt.date | None, end: dt.date | None) -> bool:
-    day = record.saved_at.astimezone().date()
+def _in(record: Record, start: dt.date | None, end: dt.date | None, journal: Journal) -> bool:
+    day = clock.local(record.saved_at, journal).date()
     return (start is None or day >= start) and (end is None or day <= end)
 
 
@@ -55,7 +57,7 @@ def _chart(figure) -> str:
 
 def _worksheet_section(journal: Journal, sheet_id: str, start, end) -> str:
     sheet = definition(sheet_id)
-    records = [r for r in journal.history(sheet_id) if _in(r, start, end)]
+    records = [r for r in journal.history(sheet_id) if _in(r, start, end, journal)]
     if not records:
         return f"<h2>{_e(sheet.title)}</h2><p class='note'>Nothing saved in these dates.</p>"
     latest = records[-1]
@@ -65,7 +67,7 @@ def _worksheet_section(journal: Journal, sheet_id: str, start, end) -> str:
         if len(records) > 1
         else ""
     )
-    when = f"{latest.saved_at.astimezone():%-d %B %Y}"
+    when = day_text(clock.local(latest.saved_at, journal).date())
     heading = f"<h2>{_e(sheet.title)}</h2><p class='note'>{_e(when)}{_e(versions)}</p>"
     return f"{heading}<dl>{items}</dl>"
 
@@ -185,11 +187,11 @@ def build_report(
             sections.append(_worksheet_section(journal, sheet_id, start, end))
     if any(s in chosen for s in SCALES):
         sections.append(_scales_section(journal, start, end))
-    span = " to ".join(f"{d:%-d %B %Y}" for d in (start, end) if d) or "all dates"
+    span = " to ".join(day_text(d) for d in (start, end) if d) or "all dates"
     return (
         "<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'><title>Journal</title>"
         f"<style>{STYLE}</style><script>{plotly.offline.get_plotlyjs()}</script></head><body>"
-        f"<h1>Journal</h1><p class='note'>{_e(span)} · made {dt.date.today():%-d %B %Y}. "
+        f"<h1>Journal</h1><p class='note'>{_e(span)} · made {_e(day_text(clock.today(journal)))}. "
         "Written by the person who kept this journal, and theirs to share. The scores are "
         "self-checks, not a diagnosis.</p>" + "".join(sections) + "</body></html>"
     )

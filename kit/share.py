@@ -31,6 +31,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from . import clock
 from ._files import write_atomically
 from .bundle import (
     BUNDLE_VERSION,
@@ -200,17 +201,17 @@ def _check_choice(
     return chosen, first, last
 
 
-def _day(record: Record) -> dt.date:
+def _day(record: Record, journal: Journal) -> dt.date:
     """The day a response belongs to: a check-in's own day, else the day it was saved (as
     the report counts it, so the files and the report agree)."""
     daily = definition(record.worksheet).daily
     if daily and isinstance(record.answers.get(daily), str):
         return dt.date.fromisoformat(record.answers[daily])
-    return record.saved_at.astimezone().date()
+    return clock.local(record.saved_at, journal).date()
 
 
-def _within(record: Record, start: dt.date | None, end: dt.date | None) -> bool:
-    day = _day(record)
+def _within(record: Record, start: dt.date | None, end: dt.date | None, journal: Journal) -> bool:
+    day = _day(record, journal)
     return (start is None or day >= start) and (end is None or day <= end)
 
 
@@ -268,7 +269,11 @@ def make_share(
     folder = Path(inbox).expanduser() if inbox is not None else None
     made_at = dt.datetime.now(dt.UTC)
     share_id = _new_id(made_at, folder)
-    records = [r for r in journal.all_records() if r.worksheet in chosen and _within(r, start, end)]
+    records = [
+        r
+        for r in journal.all_records()
+        if r.worksheet in chosen and _within(r, start, end, journal)
+    ]
     part: dict[str, Any] = {
         "id": share_id,
         "made_at": made_at.isoformat(),

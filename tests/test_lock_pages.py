@@ -14,6 +14,7 @@ import kit
 from kit import lock as lock_module
 from kit.bundle import LockedBundleError
 from kit.widgets import unlock as unlock_module
+from kit.widgets import visit as visit_module
 from kit.widgets.mydata import MyData
 
 from .test_mydata import downloads
@@ -33,8 +34,13 @@ def fresh_page(monkeypatch: pytest.MonkeyPatch) -> list:
     monkeypatch.setattr(unlock_module, "_journals", {})
     monkeypatch.setattr(unlock_module, "_waiting", [])
     monkeypatch.setattr(unlock_module, "_asking", False)
+    monkeypatch.setattr(visit_module, "_visit", None)
     shown: list = []
-    monkeypatch.setattr("IPython.display.display", lambda *objs: shown.extend(objs))
+
+    def display(*objs) -> None:  # the parts of the page (the visit piece draws nothing)
+        shown.extend(o for o in objs if not isinstance(o, visit_module.Visit))
+
+    monkeypatch.setattr("IPython.display.display", display)
     return shown
 
 

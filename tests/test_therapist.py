@@ -254,8 +254,13 @@ def test_a_file_given_by_hand(client, monkeypatch) -> None:
 
 def test_show_share_and_show_inbox_are_on_kit(client, inbox: Path, monkeypatch) -> None:
     """Are the two pages reachable as kit.show_share and kit.show_inbox, and displayed?"""
+    from kit.widgets.visit import Visit
+
     shown = []
-    monkeypatch.setattr("IPython.display.display", lambda *objs: shown.extend(objs))
+    monkeypatch.setattr(
+        "IPython.display.display",
+        lambda *objs: shown.extend(o for o in objs if not isinstance(o, Visit)),
+    )
     monkeypatch.setenv("KIT_THERAPIST_INBOX", str(inbox))
     assert isinstance(kit.show_share(client), Share)
     assert isinstance(kit.show_inbox(), Inbox)

@@ -48,6 +48,19 @@ def await_visitor() -> None:
     _visitor_arrived = True
 
 
+def begin_page() -> None:
+    """Wait for the visitor (see :func:`await_visitor`), then put this kernel's visit piece
+    on the page, once, so the browser can tell its time zone (:mod:`kit.widgets.visit`)."""
+    await_visitor()
+    from IPython.display import display
+
+    from .visit import the_visit
+
+    visit, new = the_visit()
+    if new:
+        display(visit)
+
+
 def _wait_for_request() -> None:
     """Block until Voila hands this pre-heated kernel to a visitor, then take the visit's
     request details (URL, query string, ...) into the environment.
@@ -115,9 +128,9 @@ def show_page(make: Callable[[Journal], Any], journal: Journal | None) -> Any:
     from ..lock import LockedError
     from .unlock import page_journal, slot_for
 
+    begin_page()
     if journal is not None:
         return show_built(lambda: make(journal))
-    await_visitor()
     try:
         opened = page_journal()
     except LockedError:
@@ -139,7 +152,43 @@ def show_page(make: Callable[[Journal], Any], journal: Journal | None) -> Any:
         return None
     except Exception:
         return show_built(page_journal)  # the calm words for why it did not open
-    return show_built(lambda: make(opened))
+    return _show_following_the_clock(make, opened)
+
+
+def _show_following_the_clock(make: Callable[[Journal], Any], journal: Journal) -> Any:
+    """Build and display a page part, and build it again if the browser then reports a
+    time zone that changes the person's day or clock from the one it was built with (the
+    first visit, or after travelling). The zone is kept in the journal for next time."""
+    from IPython.display import display
+
+    from .. import clock
+    from .visit import the_visit
+
+    def widget_of(shown: Any) -> w.Widget:
+        return getattr(shown, "widget", shown)
+
+    part, shown = _built(lambda: make(journal))
+    holder = w.VBox([widget_of(shown)], layout=w.Layout(width="100%"))
+    built_with = clock.zone_name(journal)
+
+    def reported() -> None:
+        nonlocal built_with
+        from ..errors import KitError
+
+        try:
+            clock.remember_reported(journal)
+        except KitError:  # keeping it for next time is a nicety; this visit has it already
+            logging.getLogger("kit").exception("the time zone could not be kept")
+        now = clock.zone_name(journal)
+        if now != built_with:
+            built_with = now
+            holder.children = [widget_of(_built(lambda: make(journal))[1])]
+
+    the_visit()[0].on_zone(reported)
+    display(holder)
+    if isinstance(part, DisplayOnce):
+        part._displayed = True  # it is on the page, in the holder: the cell's value is not
+    return part
 
 
 SOMETHING_WENT_WRONG = (

@@ -28,11 +28,21 @@ log = logging.getLogger(__name__)
 STYLE = f"<style>{(Path(__file__).parent / 'style.css').read_text(encoding='utf-8')}</style>"
 
 
-def _when(saved_at: dt.datetime) -> str:
-    local = saved_at.astimezone()
-    if local.date() == dt.datetime.now().astimezone().date():
-        return local.strftime("%H:%M")
-    return local.strftime("%-d %b %Y, %H:%M")
+def _when(saved_at: dt.datetime, journal: Journal) -> str:
+    """When something was saved, on the person's clock: the time today, else day and time."""
+    from .. import clock
+    from ..text import day_text, t, time_text
+
+    local = clock.local(saved_at, journal)
+    if local.date() == clock.today(journal):
+        return time_text(local)
+    return t("form.when", day=day_text(local.date(), "medium"), time=time_text(local))
+
+
+def _day_label(day: str) -> str:
+    from ..text import day_text
+
+    return day_text(dt.date.fromisoformat(day), "medium")
 
 
 def problem_box(message: str) -> w.HTML:
@@ -108,13 +118,15 @@ class Form(DisplayOnce):
             # Once a day: open on today, and show whichever day the date is moved to.
             self._day: str | None = None
             self.inputs[sheet.daily].on_change(self._day_changed)
-            self.show_day(dt.date.today().isoformat())
+            from .. import clock
+
+            self.show_day(clock.today(journal).isoformat())
             return
         last = journal.latest_record(sheet.id)
         if last is not None:
             self.saved = last.answers
             self.set_values(last.answers)
-            self.status.value = f"Last saved {_when(last.saved_at)}"
+            self.status.value = f"Last saved {_when(last.saved_at, journal)}"
         else:  # a first visit starts from the worksheet's suggested entries, if any
             self.set_values({f.id: list(f.defaults) for f in sheet.fields if f.defaults})
 
@@ -128,9 +140,9 @@ class Form(DisplayOnce):
         self.set_values(record.answers if record else {self.sheet.daily: day})
         for callback in self._shown_callbacks:
             callback(self.saved)
-        label = f"{dt.date.fromisoformat(day):%-d %b %Y}"
+        label = _day_label(day)
         self.status.value = (
-            f"Last saved {_when(record.saved_at)} (for {label})"
+            f"Last saved {_when(record.saved_at, self.journal)} (for {label})"
             if record
             else f"Nothing saved for {label} yet"
         )
@@ -190,11 +202,9 @@ class Form(DisplayOnce):
             return None
         self.saved = record.answers
         self.set_values(record.answers)
-        self.status.value = f"Saved {_when(record.saved_at)}"
+        self.status.value = f"Saved {_when(record.saved_at, self.journal)}"
         if self.sheet.daily:
-            self.status.value += (
-                f" (for {dt.date.fromisoformat(record.answers[self.sheet.daily]):%-d %b %Y})"
-            )
+            self.status.value += f" (for {_day_label(record.answers[self.sheet.daily])})"
         for callback in self._saved_callbacks:
             callback(record)
         return record

@@ -33,6 +33,10 @@ def _heading(title: str, words: str) -> w.HTML:
     )
 
 
+def _say_error(line: w.HTML, message: str) -> None:
+    line.value = f'<p class="kit-error">{html.escape(message)}</p>'
+
+
 def _button(label: str, action: Callable[[], None], style: str = "") -> w.Button:
     button = w.Button(description=label, button_style=style, layout=w.Layout(width="auto"))
     button.on_click(lambda _: action())
@@ -44,7 +48,9 @@ class MyData(DisplayOnce):
 
     def __init__(self, journal: Journal) -> None:
         self.journal = journal
-        today = dt.date.today().isoformat()
+        from .. import clock
+
+        today = clock.today(journal).isoformat()
         self.stamp = today
 
         # Take a copy
@@ -113,6 +119,11 @@ class MyData(DisplayOnce):
             self.reminder_link,
         ]  # fmt: skip
 
+        # Your time zone
+        self.zone_pick, self.zone_note = self._zone_picker()
+        zone = [_heading(t("mydata.zone.heading"), t("mydata.zone.words")), self.zone_pick,
+                self.zone_note]  # fmt: skip
+
         # Delete everything
         self.confirm = w.Text(placeholder=f"type {CONFIRM_WORD} here", description="To confirm")
         self.delete_result = w.HTML(layout=full())
@@ -150,12 +161,44 @@ class MyData(DisplayOnce):
         ]  # fmt: skip
 
         self.widget = w.VBox(
-            [w.HTML(STYLE), *copy, *bring, *report, *reminder, self.lock.widget, *backups,
-             *delete],
+            [w.HTML(STYLE), *copy, *bring, *report, *reminder, *zone, self.lock.widget,
+             *backups, *delete],
             layout=full(),
         )  # fmt: skip
         self.widget.add_class("kit-form")
         self.widget.add_class("kit-mydata")
+
+    def _zone_picker(self) -> tuple[w.Dropdown, w.HTML]:
+        """The person's own time zone: the browser's (the default) or one chosen here."""
+        from .. import clock
+
+        try:
+            chosen = self.journal.setting(clock.CHOSEN) or ""
+        except KitError:
+            chosen = ""
+        names = clock.zone_names()
+        pick = w.Dropdown(
+            options=[(t("mydata.zone.automatic"), ""), *((n.replace("_", " "), n) for n in names)],
+            value=chosen if chosen in names else "",
+            description=t("mydata.zone.label"),
+            style={"description_width": "initial"},
+        )
+        note = w.HTML(layout=full())
+        pick.observe(self._zone_chosen, names="value")
+        return pick, note
+
+    def _zone_chosen(self, change: dict[str, Any]) -> None:
+        from .. import clock
+
+        try:
+            self.journal.set_setting(clock.CHOSEN, change["new"] or None)
+        except KitError as problem:
+            _say_error(self.zone_note, str(problem))
+            return
+        shown = clock.zone_name(self.journal)
+        self.zone_note.value = (
+            f'<p class="kit-note">{html.escape(t("mydata.zone.now", zone=shown))}</p>'
+        )
 
     def _still_shared(self) -> Any:
         """How many shares are still in the therapist's inbox (deleting does not reach them)."""
@@ -295,7 +338,9 @@ class MyData(DisplayOnce):
                 '<p class="kit-error">Please give a time like 20:30 (hours and minutes).</p>'
             )
             return
-        ics = reminder_ics(at).encode("utf-8")
+        from .. import clock
+
+        ics = reminder_ics(at, clock.today(self.journal)).encode("utf-8")
         self.reminder_link.value = download_link(
             "journal-reminder.ics", ics, "text/calendar", "Save the reminder"
         )

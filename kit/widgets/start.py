@@ -9,7 +9,7 @@ import ipywidgets as w
 from ..errors import KitError
 from ..journal import DB_NAME, default_data_dir
 from ..resources import support_lines
-from ._display import await_visitor
+from ._display import begin_page
 from .form import STYLE
 from .inputs import full
 from .support import SupportLines, lines_html
@@ -96,7 +96,7 @@ def show_journal_location() -> None:
     from ..lock import LockedError
     from .unlock import page_journal
 
-    await_visitor()
+    begin_page()
     try:
         locked: bool | None = page_journal().locked
     except LockedError:
@@ -112,7 +112,7 @@ def show_support_lines() -> None:
     The lines are shown even when the journal cannot be opened: then the choice of
     country just cannot be kept.
     """
-    await_visitor()
+    begin_page()
     try:
         from .unlock import page_journal
 

@@ -48,10 +48,11 @@ class Trends(DisplayOnce):
     """The trends page for one journal; ``.widget`` goes on the page."""
 
     def __init__(self, journal: Journal, today: dt.date | None = None) -> None:
+        from .. import clock
         from ..analysis.mood import RANGES
 
         self.journal = journal
-        self.today = today
+        self.today = today or clock.today(journal)
         self.range = w.ToggleButtons(options=list(RANGES), value="90 days", description="Show")
         self.range.add_class("kit-range")
         self.words = w.HTML(layout=full())

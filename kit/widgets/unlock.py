@@ -8,6 +8,7 @@ open journal holds the keys only while the page is open.
 
 from __future__ import annotations
 
+import contextlib
 import html
 from collections.abc import Callable
 from pathlib import Path
@@ -51,7 +52,11 @@ def when_open(fill: Callable[[Journal], None]) -> w.Widget:
 
 def _opened(journal: Journal) -> None:
     global _asking
+    from .. import clock
+
     _journals[default_data_dir() / DB_NAME] = journal
+    with contextlib.suppress(KitError):  # the zone is kept for next time, if it can be
+        clock.remember_reported(journal)
     _asking = False
     waiting, _waiting[:] = list(_waiting), []
     for fill in waiting:
