@@ -80,7 +80,15 @@ MIGRATIONS: list[str] = [
     """
     CREATE TABLE lock (id INTEGER PRIMARY KEY CHECK (id = 1), record TEXT NOT NULL);
     """,
+    # 4: drafts, one per worksheet: what is on a page and not saved yet, so that leaving
+    # in a hurry (quick exit) loses nothing. Replaced as it changes, gone once saved.
+    """
+    CREATE TABLE drafts (worksheet TEXT PRIMARY KEY, saved_at TEXT NOT NULL,
+                         payload BLOB NOT NULL);
+    """,
 ]
+# A draft holds what a page shows; anything larger is not a page's worth of answers.
+DRAFT_LIMIT_BYTES = 1_000_000
 KEEP_RESPONSES = """
     CREATE TRIGGER responses_are_kept BEFORE UPDATE ON responses
     BEGIN
@@ -102,6 +110,15 @@ def default_data_dir() -> Path:
     import platformdirs
 
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+
+
+@dataclass(frozen=True)
+class Draft:
+    """What was on a worksheet's page and not saved yet, and when it was kept."""
+
+    worksheet: str
+    saved_at: dt.datetime
+    answers: dict[str, Any]
 
 
 @dataclass(frozen=True)
@@ -166,6 +183,10 @@ def _setting_place(name: str) -> str:
     return f"setting:{name}"
 
 
+def _draft_place(name: str, stamp: str) -> str:
+    return f"draft:{name}:{stamp}"
+
+
 class Journal:
     """A person's journal: save, read back, and see the history of worksheet answers.
 
@@ -220,9 +241,12 @@ class Journal:
 
     def _insert(self, rows: list[tuple[str, int, dt.datetime, dict[str, Any]]]) -> list[Record]:
         """Store already-validated responses (worksheet, version, saved_at, answers), all in
-        one transaction: every one of them is kept, or none is."""
+        one transaction: every one of them is kept, or none is. A worksheet's draft goes
+        once its answers are saved."""
         records = []
         with self._guard(), self._transaction():
+            for worksheet in dict.fromkeys(row[0] for row in rows):
+                self._db.execute("DELETE FROM drafts WHERE worksheet = ?", (self._name(worksheet),))
             for worksheet, version, saved_at, answers in rows:
                 stamp = saved_at.astimezone(dt.UTC).isoformat(timespec="microseconds")
                 record_id = self._db.execute(
@@ -427,6 +451,67 @@ class Journal:
             "sealed": base64.b64encode(self._keys.seal(value, "bundle")).decode("ascii"),
         }
 
+    # --- drafts ----------------------------------------------------------------------
+
+    def save_draft(self, worksheet_id: str, answers: Mapping[str, Any]) -> None:
+        """Keep what is on a worksheet's page and not saved yet (replacing its last draft).
+
+        A draft is not checked the way saved answers are (it may be half-typed), but it is
+        sealed like them in a locked journal, and it goes when the worksheet is saved, when
+        :meth:`discard_draft` is called, or with everything else.
+        """
+        sheet = definition(worksheet_id)
+        try:
+            payload = json.dumps(dict(answers), ensure_ascii=False, sort_keys=True)
+        except (TypeError, ValueError) as problem:
+            raise ValidationError({"": f"A draft must be plain answers ({problem})."}) from None
+        if len(payload.encode("utf-8")) > DRAFT_LIMIT_BYTES:
+            raise ValidationError({"": "This draft is too large to keep."})
+        kept = Draft(sheet.id, dt.datetime.now(dt.UTC), json.loads(payload))
+        with self._guard(), self._transaction():
+            self._db.execute("DELETE FROM drafts WHERE worksheet = ?", (self._name(sheet.id),))
+            self._put_draft(kept)
+
+    def draft(self, worksheet_id: str) -> Draft | None:
+        """The worksheet's draft, or None (also for one that can no longer be read)."""
+        sheet = definition(worksheet_id)
+        with self._guard():
+            row = self._db.execute(
+                "SELECT worksheet, saved_at, payload FROM drafts WHERE worksheet = ?",
+                (self._name(sheet.id),),
+            ).fetchone()
+        if row is None:
+            return None
+        found = self._open_draft(*row)
+        return found[1] if found else None
+
+    def _open_draft(self, name: str, stamp: str, payload: bytes) -> tuple[str, Draft] | None:
+        try:
+            saved_at = dt.datetime.fromisoformat(stamp)
+            if self._keys is not None:
+                opened = self._keys.open(payload, _draft_place(name, stamp))
+                if not isinstance(opened, dict) or not isinstance(opened.get("a"), dict):
+                    return None
+                worksheet, answers = str(opened.get("w")), opened["a"]
+            else:
+                worksheet, answers = name, json.loads(bytes(payload).decode("utf-8"))
+        except (ValueError, TypeError):
+            return None
+        if not isinstance(answers, dict):
+            return None
+        return name, Draft(worksheet, saved_at, answers)
+
+    def discard_draft(self, worksheet_id: str) -> None:
+        """Forget the worksheet's draft (nothing happens if there is none)."""
+        sheet = definition(worksheet_id)
+        with self._guard(), self._transaction():
+            self._db.execute("DELETE FROM drafts WHERE worksheet = ?", (self._name(sheet.id),))
+
+    def _drafts(self) -> list[Draft]:
+        with self._guard():
+            rows = self._db.execute("SELECT worksheet, saved_at, payload FROM drafts").fetchall()
+        return [found[1] for row in rows if (found := self._open_draft(*row))]
+
     def set_setting(self, key: str, value: Any) -> None:
         """Keep a preference (any JSON value); None removes it."""
         with self._guard(), self._transaction():
@@ -494,7 +579,7 @@ class Journal:
     def _convert(self, keys: Keys | None, lock: LockRecord | None) -> None:
         """Rewrite every response and setting under ``keys`` (None: plain), in one
         transaction, then rebuild the file so that nothing of the old form stays in it."""
-        records, settings = self.all_records(), self.settings()
+        records, settings, drafts = self.all_records(), self.settings(), self._drafts()
         before = self._keys
         with self._guard(), self._transaction():
             self._db.execute("DROP TRIGGER responses_are_kept")
@@ -512,6 +597,9 @@ class Journal:
                 self._db.execute("DELETE FROM settings")
                 for key, value in settings.items():
                     self._put_setting(key, value)
+                self._db.execute("DELETE FROM drafts")
+                for kept in drafts:
+                    self._put_draft(kept)
                 self._db.execute("DELETE FROM lock")
                 if lock is not None:
                     self._db.execute(
@@ -525,6 +613,21 @@ class Journal:
                 raise
         self._lock_seen = _lock_row(self._db)
         self._scrub(rebuild=True)
+
+    def _put_draft(self, kept: Draft) -> None:
+        """Write a draft as it was, under the journal's keys as they are now (in the
+        transaction of whoever calls this)."""
+        stamp = kept.saved_at.isoformat(timespec="microseconds")
+        name = self._name(kept.worksheet)
+        if self._keys is not None:
+            payload = self._keys.seal({"w": kept.worksheet, "a": kept.answers},
+                                      _draft_place(name, stamp))  # fmt: skip
+        else:
+            payload = json.dumps(kept.answers, ensure_ascii=False, sort_keys=True).encode()
+        self._db.execute(
+            "INSERT INTO drafts (worksheet, saved_at, payload) VALUES (?, ?, ?)",
+            (name, stamp, payload),
+        )
 
     def _scrub(self, rebuild: bool = False) -> None:
         """Leave no earlier form of the data in the file or its write-ahead log."""

@@ -415,9 +415,14 @@ def test_a_first_version_journal_is_upgraded(
     """Is a journal written by the first schema upgraded on open, keeping its answers?"""
     first = journal_module.MIGRATIONS[:1]
     monkeypatch.setattr(journal_module, "MIGRATIONS", first)
-    with kit.open_journal(tmp_path) as journal:
-        journal.save("wellbeing", {"overall": 4})
+    kit.open_journal(tmp_path).close()
     monkeypatch.undo()
+    with closing(sqlite3.connect(tmp_path / DB_NAME)) as old:  # as the first kit saved it
+        old.execute(
+            "INSERT INTO responses (worksheet, version, saved_at, payload) VALUES (?, ?, ?, ?)",
+            ("wellbeing", 2, "2026-01-02T10:00:00.000000+00:00", b'{"overall": 4}'),
+        )
+        old.commit()
     with kit.open_journal(tmp_path) as journal:
         assert journal.latest("wellbeing") == {"overall": 4}
     with closing(sqlite3.connect(tmp_path / DB_NAME)) as other:

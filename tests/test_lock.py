@@ -201,6 +201,7 @@ def test_nothing_a_person_wrote_is_readable_in_the_data_folder(
             journal.save("check-in", {"day": "2026-11-0" + ("1" if phase == "before" else "2"),
                                       "mood": 5, "note": words.pop()})  # fmt: skip
             journal.set_setting("country", {"label": words.pop()})
+            journal.save_draft("conversation", {"draft": words.pop()})
             if phase == "before":
                 journal.set_passphrase(PASS)
         typed = sorted(set(_markers("mk", 400)) - set(words))

@@ -90,7 +90,7 @@ def test_editing_after_save_says_unsaved(journal: kit.Journal) -> None:
     form.inputs["overall"].value = 3
     form.save()
     form.inputs["overall"].value = 4
-    assert form.status.value == "Changes not saved yet"
+    assert form.status.value == "Not saved yet (kept as a draft)"
 
 
 def test_clear_answer_button(journal: kit.Journal) -> None:

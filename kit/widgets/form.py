@@ -19,6 +19,7 @@ import ipywidgets as w
 from ..content import Definition
 from ..errors import JournalError, ValidationError
 from ..journal import Journal, Record
+from ..text import t
 from ._display import DisplayOnce
 from .inputs import Input, full, make_input
 
@@ -59,14 +60,19 @@ class Form(DisplayOnce):
         self.sheet = sheet
         self.journal = journal
         self.inputs: dict[str, Input] = {}
+        self._filling = False
         self._saved_callbacks: list[Callable[[Record], None]] = []
         self._shown_callbacks: list[Callable[[dict[str, Any] | None], None]] = []
 
         # What must come before anything else (the crisis lines, for one): see pages.py.
         self.alerts = w.VBox(layout=full())
+        from .drafts import Drafts
+
+        self.drafts = Drafts(self)
         parts: list[w.Widget] = [
             self.alerts,
             w.HTML(STYLE + f"<h2>{html.escape(sheet.title)}</h2>"),
+            self.drafts.bar,
         ]
         if sheet.intro:
             parts.append(
@@ -107,7 +113,7 @@ class Form(DisplayOnce):
         parts.append(w.HBox([self.save_button, self.status], layout=w.Layout(align_items="center")))
         # What a page adds below Save (a summary, a chart, the safety route): see pages.py.
         self.extras = w.VBox(layout=full())
-        parts.append(self.extras)
+        parts += [self.extras, self.drafts.watch]
         self.widget = w.VBox(parts, layout=full())
         self.widget.add_class("kit-form")
         self.widget.add_class(f"kit-sheet-{sheet.id}")
@@ -121,6 +127,7 @@ class Form(DisplayOnce):
             from .. import clock
 
             self.show_day(clock.today(journal).isoformat())
+            self.drafts.offer()
             return
         last = journal.latest_record(sheet.id)
         if last is not None:
@@ -129,6 +136,7 @@ class Form(DisplayOnce):
             self.status.value = f"Last saved {_when(last.saved_at, journal)}"
         else:  # a first visit starts from the worksheet's suggested entries, if any
             self.set_values({f.id: list(f.defaults) for f in sheet.fields if f.defaults})
+        self.drafts.offer()
 
     # --- once-a-day worksheets ---------------------------------------------------------
 
@@ -160,8 +168,12 @@ class Form(DisplayOnce):
 
     def set_values(self, answers: dict[str, Any]) -> None:
         """Fill the page with these answers; questions not in ``answers`` are cleared."""
-        for key, field_input in self.inputs.items():
-            field_input.value = answers.get(key)
+        self._filling = True  # filling the page is not an edit: no draft is kept for it
+        try:
+            for key, field_input in self.inputs.items():
+                field_input.value = answers.get(key)
+        finally:
+            self._filling = False
 
     # --- actions ---------------------------------------------------------------------
 
@@ -202,6 +214,7 @@ class Form(DisplayOnce):
             return None
         self.saved = record.answers
         self.set_values(record.answers)
+        self.drafts.saved()
         self.status.value = f"Saved {_when(record.saved_at, self.journal)}"
         if self.sheet.daily:
             self.status.value += f" (for {_day_label(record.answers[self.sheet.daily])})"
@@ -210,5 +223,7 @@ class Form(DisplayOnce):
         return record
 
     def _edited(self) -> None:
-        if self.status.value.startswith(("Saved", "Last saved", "Nothing saved")):
-            self.status.value = "Changes not saved yet"
+        if self._filling:
+            return
+        self.drafts.keep()
+        self.status.value = t("draft.kept")

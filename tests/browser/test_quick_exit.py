@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from playwright.sync_api import Page, expect
 
@@ -44,3 +46,37 @@ def test_quick_exit_is_first_in_keyboard_order(page: Page, server) -> None:
         expect(page.locator("#kit-exit")).to_be_visible()
         page.keyboard.press("Tab")
         assert page.evaluate("document.activeElement && document.activeElement.id") == "kit-exit"
+
+
+@pytest.mark.parametrize("how", ["paused", "escape at once"])
+def test_a_letter_left_by_quick_exit_comes_back_as_a_draft(neutral: Page, server, how) -> None:
+    """Is a letter typed on the conversation page, then left by Escape (after a pause, or
+    straight after the last key), back on the next visit, marked as a draft, unsaved?"""
+    import kit
+
+    page = neutral
+    page.goto(server.page("06.ipynb"))
+    box = page.locator(".kit-field-draft textarea")
+    expect(box).to_be_visible()
+    words = f"Dear Sam, I have something to tell you ({how})."
+    box.click()
+    page.keyboard.type(words)
+    if how == "paused":
+        page.wait_for_timeout(3000)  # typing stopped a moment ago: the draft is kept
+    page.keyboard.press("Escape")
+    page.wait_for_url(DEFAULT_EXIT_URL)
+    with kit.open_journal(server.data_dir) as journal:
+        for _ in range(50):
+            kept = journal.draft("conversation")
+            if kept and kept.answers.get("draft") == words:
+                break
+            page.wait_for_timeout(100)
+        assert kept is not None
+        assert kept.answers["draft"] == words
+        assert journal.history("conversation") == [], "kept as a draft, not saved"
+    page.goto(server.page("06.ipynb"))
+    expect(page.locator(".kit-field-draft textarea")).to_have_value(words)
+    expect(page.locator(".kit-draft-bar")).to_contain_text("Your draft is back.")
+    expect(page.locator(".kit-status")).to_have_text(re.compile("^A draft from"))
+    page.locator(".kit-draft-bar").get_by_role("button", name="Discard the draft").click()
+    expect(page.locator(".kit-field-draft textarea")).to_have_value("")
