@@ -137,3 +137,12 @@ def test_a_draft_must_be_plain_and_of_a_page_size(journal: kit.Journal) -> None:
     with pytest.raises(kit.ValidationError):
         journal.save_draft("conversation", {"draft": "x" * 1_000_001})
     assert journal.draft("conversation") is None
+
+
+def test_a_check_in_with_only_its_day_keeps_no_draft(journal: kit.Journal) -> None:
+    """Picking a mood and taking it back leaves no draft of a day with nothing in it."""
+    form = page(journal, "check-in")
+    form.inputs["mood"].value = 4
+    assert journal.draft("check-in").answers["mood"] == 4
+    form.inputs["mood"].value = None
+    assert journal.draft("check-in") is None

@@ -81,8 +81,9 @@ class Drafts:
                 else:
                     on_page.pop(key, None)
         journal, sheet_id = self.form.journal, self.form.sheet.id
+        given = {k: v for k, v in on_page.items() if k != self.form.sheet.daily}
         try:
-            if on_page == (self.form.saved or {}) or not on_page:
+            if on_page == (self.form.saved or {}) or not given:
                 journal.discard_draft(sheet_id)
                 return
             journal.save_draft(sheet_id, on_page)
