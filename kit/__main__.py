@@ -151,6 +151,18 @@ def build_parser() -> argparse.ArgumentParser:
         help="which worksheets, separated by commas (default: all)",
     )  # fmt: skip
 
+    check_cmd = commands.add_parser(
+        "check",
+        help="check a content folder whole: worksheets, journey, messages, support lines",
+        description="Check a content folder (by default the one the kit uses) and list every "
+        "problem with its file, and every support line last checked more than a year ago. "
+        "Exit status 1 if anything needs fixing or re-checking.",
+    )
+    check_cmd.add_argument(
+        "folder", type=Path, nargs="?", default=None,
+        help="the content folder (default: $KIT_CONTENT_DIR, else the kit's own)",
+    )  # fmt: skip
+
     reminder_cmd = commands.add_parser(
         "reminder", help="write a daily check-in reminder (.ics) for your calendar app"
     )
@@ -296,8 +308,40 @@ def _demo(args: argparse.Namespace) -> int:
     return 0
 
 
+def _check(args: argparse.Namespace) -> int:
+    from .check import check_content
+    from .content import data_dir
+
+    folder = (args.folder or data_dir()).expanduser()
+    if not folder.is_dir():
+        print(f"kit check: {folder} is not a folder", file=sys.stderr)
+        return 1
+    report = check_content(folder.resolve())
+    print(report.text())
+    return 0 if report.ok and not report.stale else 1
+
+
+def _content_is_sound() -> bool:
+    """Check the content before serving it; on a problem, say what and where, and refuse.
+    Lines due for a re-check are listed, and do not stop the app."""
+    from .check import check_content
+    from .content import data_dir
+
+    report = check_content(data_dir())
+    if report.problems or report.stale:
+        print(report.text(), file=sys.stderr if report.problems else sys.stdout)
+    if report.problems:
+        print("The app was not started: please fix the content first (kit check).",
+              file=sys.stderr)  # fmt: skip
+    return report.ok
+
+
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    if args.command in ("serve", "hub-server") and not _content_is_sound():
+        return 1
+    if args.command == "check":
+        return _check(args)
     if args.command == "serve":
         serve(
             ServeOptions(

@@ -546,17 +546,41 @@ class JourneyPart:
 
 def journey() -> tuple[JourneyPart, ...]:
     """The journey from ``data/journey.toml``; every page must name a known worksheet."""
-    path = data_dir() / "journey.toml"
-    raw = tomllib.loads(path.read_text(encoding="utf-8-sig"))
-    known = set(worksheet_ids())
+    return journey_in(data_dir())
+
+
+@functools.cache
+def journey_in(folder: Path) -> tuple[JourneyPart, ...]:
+    """The journey of the content folder ``folder`` (DefinitionError if it is broken)."""
+    path = folder / "journey.toml"
+    raw = _journey_file(path)
+    known = set(_worksheet_files(folder))
     parts = []
     for part in raw.get("parts", []):
-        pages = tuple((p["notebook"], p["worksheet"]) for p in part["pages"])
-        for notebook, worksheet in pages:
-            if worksheet not in known:
-                raise DefinitionError(path, f"{notebook} names no worksheet {worksheet!r}")
-        parts.append(JourneyPart(part["title"], pages))
+        if not isinstance(part, dict) or not isinstance(part.get("pages"), list):
+            raise DefinitionError(path, f"each of 'parts' needs a title and pages: {part!r}")
+        pages = []
+        for page in part["pages"]:
+            if not isinstance(page, dict) or not all(
+                isinstance(page.get(k), str) for k in ("notebook", "worksheet")
+            ):
+                raise DefinitionError(path, f"each page needs a notebook and a worksheet: {page!r}")
+            if page["worksheet"] not in known:
+                raise DefinitionError(
+                    path, f"{page['notebook']} names no worksheet {page['worksheet']!r}"
+                )
+            pages.append((page["notebook"], page["worksheet"]))
+        parts.append(JourneyPart(str(part.get("title", "")), tuple(pages)))
     return tuple(parts)
+
+
+def _journey_file(path: Path) -> dict[str, Any]:
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8-sig"))
+    except tomllib.TOMLDecodeError as problem:
+        raise DefinitionError(path, f"is not valid TOML ({problem})") from None
+    except (OSError, UnicodeDecodeError) as problem:
+        raise DefinitionError(path, f"cannot be read ({problem})") from None
 
 
 def journey_pages() -> list[tuple[str, str]]:
@@ -568,7 +592,7 @@ def journey_pages() -> list[tuple[str, str]]:
 START_PAGE = ("00-start.ipynb", "start")
 
 
-def _more(path: Path, raw: dict[str, Any]) -> list[tuple[str, str, str]]:
+def _more(path: Path, raw: dict[str, Any], known: set[str]) -> list[tuple[str, str, str]]:
     """The ``more`` pages of journey.toml as (notebook, page id, title)."""
     found = []
     for entry in raw.get("more", []):
@@ -577,7 +601,7 @@ def _more(path: Path, raw: dict[str, Any]) -> list[tuple[str, str, str]]:
         ):
             raise DefinitionError(path, f"each of 'more' needs a notebook and a title: {entry!r}")
         page = entry.get("worksheet") or entry.get("page") or entry["notebook"]
-        if entry.get("worksheet") and entry["worksheet"] not in worksheet_ids():
+        if entry.get("worksheet") and entry["worksheet"] not in known:
             raise DefinitionError(path, f"{entry['notebook']} names no worksheet {page!r}")
         found.append((entry["notebook"], str(page), entry["title"]))
     return found
@@ -591,16 +615,18 @@ def site_pages() -> tuple[tuple[str, str], ...]:
 
 def _site() -> tuple[tuple[str, str, str], ...]:
     """Every page as (notebook, page id, title), in the journey's order."""
-    return _site_in(data_dir())
+    return site_in(data_dir())
 
 
 @functools.cache
-def _site_in(folder: Path) -> tuple[tuple[str, str, str], ...]:
+def site_in(folder: Path) -> tuple[tuple[str, str, str], ...]:
     path = folder / "journey.toml"
-    raw = tomllib.loads(path.read_text(encoding="utf-8-sig"))
+    raw = _journey_file(path)
     pages = [(START_PAGE[0], START_PAGE[1], "Start")]
-    pages += [(n, s, definition(s).title) for part in journey() for n, s in part.pages]
-    pages += _more(path, raw)
+    pages += [
+        (n, s, _definition(folder, s).title) for part in journey_in(folder) for n, s in part.pages
+    ]
+    pages += _more(path, raw, set(_worksheet_files(folder)))
     seen = [n for n, _, _ in pages]
     twice = sorted({n for n in seen if seen.count(n) > 1})
     if twice:

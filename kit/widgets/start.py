@@ -6,13 +6,13 @@ import os
 
 import ipywidgets as w
 
-from ..errors import KitError
+from ..errors import DefinitionError, KitError
 from ..journal import DB_NAME, default_data_dir
 from ..resources import support_lines
 from ._display import begin_page
 from .form import STYLE
 from .inputs import full
-from .support import SupportLines, lines_html
+from .support import SupportLines, lines_html, lines_problem
 
 
 def _show(widget: w.Widget) -> None:
@@ -118,6 +118,9 @@ def show_support_lines() -> None:
 
         widget = SupportLines(page_journal()).widget
     except KitError:
-        widget = w.HTML(lines_html(support_lines()), layout=full())
-        widget.add_class("kit-support")
+        try:
+            widget = w.HTML(lines_html(support_lines()), layout=full())
+            widget.add_class("kit-support")
+        except DefinitionError:
+            widget = lines_problem()
     _show(widget)
