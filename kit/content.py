@@ -603,8 +603,43 @@ def _more(path: Path, raw: dict[str, Any], known: set[str]) -> list[tuple[str, s
         page = entry.get("worksheet") or entry.get("page") or entry["notebook"]
         if entry.get("worksheet") and entry["worksheet"] not in known:
             raise DefinitionError(path, f"{entry['notebook']} names no worksheet {page!r}")
+        unknown = sorted(set(entry) - {"notebook", "worksheet", "page", "title", "invite_after"})
+        if unknown:
+            raise DefinitionError(path, f"{entry['notebook']} has an unknown key '{unknown[0]}'")
+        if "invite_after" in entry:
+            _invitation(path, entry)
         found.append((entry["notebook"], str(page), entry["title"]))
     return found
+
+
+def _invitation(path: Path, entry: dict[str, Any]) -> tuple[int, int]:
+    raw = entry["invite_after"]
+    if (
+        not isinstance(raw, dict)
+        or set(raw) - {"days", "checkins"}
+        or not all(
+            isinstance(raw.get(k, 0), int)
+            and not isinstance(raw.get(k, 0), bool)
+            and 0 <= raw.get(k, 0) <= 3650
+            for k in ("days", "checkins")
+        )
+    ):
+        raise DefinitionError(
+            path, f"{entry['notebook']}: invite_after must be like {{ days = 21, checkins = 10 }}"
+        )
+    return raw.get("days", 0), raw.get("checkins", 0)
+
+
+def invitations() -> dict[str, tuple[int, int]]:
+    """Pages the start page invites the person to once there is enough for them, by page
+    id: (days since the first check-in, check-ins saved), from ``data/journey.toml``."""
+    path = data_dir() / "journey.toml"
+    raw = _journey_file(path)
+    return {
+        str(e.get("worksheet") or e.get("page")): _invitation(path, e)
+        for e in raw.get("more", [])
+        if isinstance(e, dict) and "invite_after" in e
+    }
 
 
 def site_pages() -> tuple[tuple[str, str], ...]:

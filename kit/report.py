@@ -25,7 +25,9 @@ from .text import day_text
 DAILY = "check-in"
 SCALES = ("who5", "phq9", "gad7")
 # The order of the journey: the why, then the days since.
-ORDER = ("wellbeing", "balance", "values", "future", "reasons", "milestones", DAILY, *SCALES)
+LOOK_BACK = "look-back"
+ORDER = ("wellbeing", "balance", "values", "future", "reasons", "milestones", DAILY, *SCALES,
+         LOOK_BACK)  # fmt: skip
 
 STYLE = """
 body { font: 15px/1.5 system-ui, sans-serif; color: #1a1a1a; max-width: 52em; margin: 2em auto;
@@ -55,11 +57,12 @@ def _chart(figure) -> str:
     return f'<div class="chart">{figure.to_html(full_html=False, include_plotlyjs=False)}</div>'
 
 
-def _worksheet_section(journal: Journal, sheet_id: str, start, end) -> str:
+def _worksheet_section(journal: Journal, sheet_id: str, start, end, heading: bool = True) -> str:
     sheet = definition(sheet_id)
     records = [r for r in journal.history(sheet_id) if _in(r, start, end, journal)]
+    title = f"<h2>{_e(sheet.title)}</h2>" if heading else ""
     if not records:
-        return f"<h2>{_e(sheet.title)}</h2><p class='note'>Nothing saved in these dates.</p>"
+        return f"{title}<p class='note'>Nothing saved in these dates.</p>"
     latest = records[-1]
     items = "".join(f"<dt>{_e(q)}</dt><dd>{_e(a)}</dd>" for q, a in summary(sheet, latest.answers))
     versions = (
@@ -68,8 +71,7 @@ def _worksheet_section(journal: Journal, sheet_id: str, start, end) -> str:
         else ""
     )
     when = day_text(clock.local(latest.saved_at, journal).date())
-    heading = f"<h2>{_e(sheet.title)}</h2><p class='note'>{_e(when)}{_e(versions)}</p>"
-    return f"{heading}<dl>{items}</dl>"
+    return f"{title}<p class='note'>{_e(when)}{_e(versions)}</p><dl>{items}</dl>"
 
 
 NOTES_SHOWN = 20
@@ -124,6 +126,18 @@ def _checkins_section(journal: Journal, start, end) -> str:
         + _chart(mood_figure(mood_trend(frame)))
         + _chart(urge_figure(frame))
         + checkin_notes_html(frame)
+    )
+
+
+def _look_back_section(journal: Journal, start, end) -> str:
+    """Looking back, when the person chose it: then beside now, and their own words."""
+    from .lookback import look_back_html
+
+    title = f"<h2>{_e(definition(LOOK_BACK).title)}</h2>"
+    return (
+        title
+        + look_back_html(journal)
+        + _worksheet_section(journal, LOOK_BACK, start, end, heading=False)
     )
 
 
@@ -183,6 +197,8 @@ def build_report(
     for sheet_id in chosen:
         if sheet_id == DAILY:
             sections.append(_checkins_section(journal, start, end))
+        elif sheet_id == LOOK_BACK:
+            sections.append(_look_back_section(journal, start, end))
         elif sheet_id not in SCALES:
             sections.append(_worksheet_section(journal, sheet_id, start, end))
     if any(s in chosen for s in SCALES):

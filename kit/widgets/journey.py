@@ -44,10 +44,30 @@ class Journey(DisplayOnce):
                 f'<p class="kit-next">Next, when you are ready: <a href="{html.escape(self.next)}">'
                 f"{html.escape(title)}</a></p>"
             )
+        invites = "".join(_invitations(journal))
         self.widget = w.HTML(
-            f'{STYLE}<div class="kit-form kit-journey">{suggestion}{"".join(blocks)}</div>',
+            f'{STYLE}<div class="kit-form kit-journey">{invites}{suggestion}{"".join(blocks)}'
+            "</div>",
             layout=full(),
         )
+
+
+def _invitations(journal: Journal) -> list[str]:
+    """The pages there is now enough for (``invite_after`` in journey.toml): looking back."""
+    from ..analysis.lookback import ready
+    from ..content import invitations
+    from ..lookback import look_back_for
+    from ..text import markup
+    from .links import page_link
+
+    found = []
+    for page, (days, checkins) in invitations().items():
+        if page == "look-back":
+            there = look_back_for(journal)
+            if ready(there, days, checkins):
+                words = markup("lookback.invite", n=there.days, page=page_link(page))
+                found.append(f'<p class="kit-invite">{words}</p>')
+    return found
 
 
 def show_journey(journal: Journal | None = None) -> Journey | None:

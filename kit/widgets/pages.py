@@ -145,6 +145,12 @@ class ScorePanel:
         )
 
 
+def _look_back(form: Form) -> Any:
+    from .lookback import LookBackPanel
+
+    return LookBackPanel(form)
+
+
 def _roles_chart(form: Form) -> Chart:
     from ..analysis.support import role_coverage
     from ..plots.support import roles_figure
@@ -190,6 +196,7 @@ EXTRAS: dict[str, list[Callable[[Form], Any]]] = {
     "what-ifs": [_belief_chart],
     "wins": [steps.WinsFound, steps.Celebration],
     "who5": [ScorePanel],
+    "look-back": [_look_back],
     "phq9": [ScorePanel],
     "gad7": [ScorePanel],
 }
