@@ -41,6 +41,7 @@ from .errors import (
 )
 from .fields import AnswerErrors, validate_answers
 from .lock import Keys, LockRecord, check_new_passphrase
+from .text import t
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -464,9 +465,9 @@ class Journal:
         try:
             payload = json.dumps(dict(answers), ensure_ascii=False, sort_keys=True)
         except (TypeError, ValueError) as problem:
-            raise ValidationError({"": f"A draft must be plain answers ({problem})."}) from None
+            raise ValidationError({"": t("draft.not-plain", problem=str(problem))}) from None
         if len(payload.encode("utf-8")) > DRAFT_LIMIT_BYTES:
-            raise ValidationError({"": "This draft is too large to keep."})
+            raise ValidationError({"": t("draft.too-large")})
         kept = Draft(sheet.id, dt.datetime.now(dt.UTC), json.loads(payload))
         with self._guard(), self._transaction():
             self._db.execute("DELETE FROM drafts WHERE worksheet = ?", (self._name(sheet.id),))
@@ -893,7 +894,7 @@ def open_journal(
     if creating and recovery_code is not None:
         from .lock import LockedError
 
-        raise LockedError(f"There is no journal at {target} yet, so no recovery code opens it.")
+        raise LockedError(t("lock.no-journal-yet", path=str(target)))
     if creating and passphrase is not None:
         check_new_passphrase(passphrase)  # before anything is created
     if not target.exists():

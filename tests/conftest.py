@@ -92,3 +92,18 @@ def npm_package(package: str, version: str) -> Path:
         check=True, capture_output=True, timeout=600,
     )  # fmt: skip
     return folder
+
+
+@pytest.fixture
+def shown_on_page(monkeypatch: pytest.MonkeyPatch) -> list:
+    """What a page part displays, as a list (the visit piece, which draws nothing and is
+    displayed once per kernel, left out)."""
+    from kit.widgets.visit import Visit
+
+    shown: list = []
+
+    def display(*objs) -> None:
+        shown.extend(o for o in objs if not isinstance(o, Visit))
+
+    monkeypatch.setattr("IPython.display.display", display)
+    return shown

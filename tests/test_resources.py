@@ -77,7 +77,7 @@ def test_a_broken_line_is_refused_with_where_and_what(content: Path, old, new, s
     assert any(said in p for p in found), found
     assert all("crisis-lines.toml, line " in p for p in found), found
     kit.resources._loaded.cache_clear()
-    with pytest.raises(kit.DefinitionError, match="crisis-lines.toml"):
+    with pytest.raises(kit.DefinitionError, match=r"crisis-lines\.toml"):
         support_lines()
 
 

@@ -285,14 +285,13 @@ PROBLEMS = {"damaged": _damaged, "newer": _newer, "folder-in-the-way": _unwritab
 
 @pytest.mark.parametrize("make_problem", PROBLEMS.values(), ids=PROBLEMS.keys())
 def test_show_displays_a_problem_instead_of_a_traceback(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, make_problem
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, make_problem, shown_on_page
 ) -> None:
     """When the journal cannot be opened, does kit.show explain calmly and change nothing?"""
     expected = make_problem(tmp_path)
     before = sorted((p.name, p.stat().st_size) for p in tmp_path.rglob("*"))
     monkeypatch.setenv("KIT_DATA_DIR", str(tmp_path))
-    shown = []
-    monkeypatch.setattr("IPython.display.display", lambda *objs: shown.extend(objs))
+    shown = shown_on_page
     assert kit.show("wellbeing") is None
     (box,) = shown
     text = _html_of(box)
@@ -309,12 +308,13 @@ def _html_of(widget) -> str:
     return (own if isinstance(own, str) else "") + inner
 
 
-def test_show_with_a_data_dir_that_cannot_be_made(tmp_path: Path, monkeypatch) -> None:
+def test_show_with_a_data_dir_that_cannot_be_made(
+    tmp_path: Path, monkeypatch, shown_on_page
+) -> None:
     """If the data folder cannot be created, does the page say which folder and why?"""
     (tmp_path / "file").write_text("x")
     monkeypatch.setenv("KIT_DATA_DIR", str(tmp_path / "file" / "journal"))
-    shown = []
-    monkeypatch.setattr("IPython.display.display", lambda *objs: shown.extend(objs))
+    shown = shown_on_page
     assert kit.show("wellbeing") is None
     assert "cannot be created" in shown[0].value
     assert str(tmp_path / "file" / "journal") in shown[0].value
@@ -409,12 +409,13 @@ def test_country_is_chosen_once_and_kept(journal: kit.Journal) -> None:
     assert journal.setting("country") is None
 
 
-def test_support_lines_show_even_without_a_journal(tmp_path: Path, monkeypatch) -> None:
+def test_support_lines_show_even_without_a_journal(
+    tmp_path: Path, monkeypatch, shown_on_page
+) -> None:
     """If the journal cannot be opened, are the support lines still shown?"""
     (tmp_path / "journal.sqlite3").write_text("damaged")
     monkeypatch.setenv("KIT_DATA_DIR", str(tmp_path))
-    shown = []
-    monkeypatch.setattr("IPython.display.display", lambda *objs: shown.extend(objs))
+    shown = shown_on_page
     kit.show_support_lines()
     text = " ".join(x.value for x in every_widget(shown[0]) if isinstance(x, w.HTML))
     assert "Samaritans" in text

@@ -108,18 +108,42 @@ def _emergency_html(emergency: Emergency | None) -> Markup:
     return Markup('<p class="kit-emergency">{}</p>{}').format(words, _access_html(emergency.access))
 
 
+def _glance(country: Country) -> Markup:
+    """A country in one line: its emergency number and its first crisis line."""
+    parts = [Markup("<strong>{}</strong>").format(country.name)]
+    if country.emergency is not None:
+        parts.append(markup("support.emergency", number=country.emergency.number))
+    first = next((x for x in country.lines if x.kind == "crisis"), None)
+    if first is not None:
+        reach = (first.phone and markup("support.call", number=first.phone)) or first.text
+        parts.append(Markup("{}: {}").format(first.name, reach) if reach else first.name)
+    return Markup(" · ").join(parts)
+
+
 def lines_html(countries: tuple[Country, ...], today=None) -> str:
-    """These countries' lines as escaped HTML, with when they were checked."""
+    """These countries' lines as escaped HTML, with when they were checked. Several
+    countries (none chosen yet) are shown one line each, opened with a click, so that the
+    page stays short; one country (and the international directories) in full."""
     today = today or clock.today()
+    several = len(countries) > 2
     blocks = []
     for country in countries:
         lines = Markup("").join(_line_html(line, today) for line in country.lines)
-        blocks.append(
-            Markup(
-                '<section class="kit-country"><h4>{}</h4>{}<ul class="kit-line-list">{}</ul>'
-                "</section>"
-            ).format(country.name, _emergency_html(country.emergency), lines)
+        body = Markup('{}<ul class="kit-line-list">{}</ul>').format(
+            _emergency_html(country.emergency), lines
         )
+        if several:
+            blocks.append(
+                Markup('<details class="kit-country"><summary>{}</summary>{}</details>').format(
+                    _glance(country), body
+                )
+            )
+        else:
+            blocks.append(
+                Markup('<section class="kit-country"><h4>{}</h4>{}</section>').format(
+                    country.name, body
+                )
+            )
     dates = [line.last_checked for c in countries for line in c.lines]
     checked = markup("support.checked", day=day_text(min(dates))) if dates else ""
     return str(
