@@ -102,6 +102,14 @@ def zone_name(journal: Journal | None = None) -> str:
     return getattr(found, "key", None) or str(found)
 
 
+def same_clock(first: dt.tzinfo, second: dt.tzinfo) -> bool:
+    """Whether two zones show the same day and time now ("UTC" and "Etc/UTC", say)."""
+    moment = dt.datetime.now(dt.UTC)
+    return moment.astimezone(first).replace(tzinfo=None) == moment.astimezone(second).replace(
+        tzinfo=None
+    )
+
+
 def remember_reported(journal: Journal) -> bool:
     """Keep the zone this visit's browser reported in the journal (True if it was new)."""
     if _reported is None or journal.setting(REPORTED) == _reported:

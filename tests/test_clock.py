@@ -63,3 +63,11 @@ def test_the_report_dates_follow_the_zone(journal: kit.Journal) -> None:
     page = build_report(journal, ["future"])
     assert page.count(day_text(theirs)) == 2, "the section and the day it was made"
     assert day_text(utc.date()) not in page
+
+
+def test_two_names_for_one_clock_are_the_same_clock() -> None:
+    """Is UTC by two names one clock (no page is built again for it), and Tokyo not?"""
+    from zoneinfo import ZoneInfo
+
+    assert clock.same_clock(ZoneInfo("Etc/UTC"), dt.UTC)
+    assert not clock.same_clock(ZoneInfo("Asia/Tokyo"), dt.UTC)

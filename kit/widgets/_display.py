@@ -169,7 +169,7 @@ def _show_following_the_clock(make: Callable[[Journal], Any], journal: Journal) 
 
     part, shown = _built(lambda: make(journal))
     holder = w.VBox([widget_of(shown)], layout=w.Layout(width="100%"))
-    built_with = clock.zone_name(journal)
+    built_with = clock.zone(journal)
 
     def reported() -> None:
         nonlocal built_with
@@ -179,8 +179,8 @@ def _show_following_the_clock(make: Callable[[Journal], Any], journal: Journal) 
             clock.remember_reported(journal)
         except KitError:  # keeping it for next time is a nicety; this visit has it already
             logging.getLogger("kit").exception("the time zone could not be kept")
-        now = clock.zone_name(journal)
-        if now != built_with:
+        now = clock.zone(journal)
+        if not clock.same_clock(now, built_with):
             built_with = now
             holder.children = [widget_of(_built(lambda: make(journal))[1])]
 
