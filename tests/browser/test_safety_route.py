@@ -48,3 +48,31 @@ def test_a_concern_brings_the_safety_route(page: Page, server) -> None:
     page.locator(".kit-field-afraid").get_by_label("No").check()
     page.locator(".kit-save").click()
     expect(page.locator(".kit-safety")).to_be_hidden()
+
+
+def test_a_frightening_reaction_on_the_contact_plan_reaches_the_conversation(
+    page: Page, server
+) -> None:
+    """Does "in a way that frightened me" on the contact plan change what the plan says at
+    once, reach the conversation page once saved (saying where it came from), and go when
+    the answer is saved as something else?"""
+    open_form(page, server.page("07.ipynb"))
+    reactions = page.locator(".kit-field-past_reactions")
+    reactions.get_by_label("In a way that frightened me").check()
+    advice = page.locator(".kit-advice")
+    expect(advice).to_contain_text("advocates often suggest")
+    expect(advice).not_to_contain_text("keeps you safest")
+    page.locator(".kit-save").click()
+    expect(page.locator(".kit-status")).to_have_text(re.compile("^Saved"))
+
+    open_form(page, server.page("06.ipynb"))
+    safer = page.locator(".kit-safer-channels")
+    expect(safer).to_be_visible()
+    expect(safer.locator('a[href="07.ipynb"]')).to_contain_text("Fade or clean break?")
+
+    open_form(page, server.page("07.ipynb"))
+    page.locator(".kit-field-past_reactions").get_by_label("Calmly, even if sadly").check()
+    page.locator(".kit-save").click()
+    expect(page.locator(".kit-status")).to_have_text(re.compile("^Saved"))
+    open_form(page, server.page("06.ipynb"))
+    expect(page.locator(".kit-safer-channels")).to_be_hidden()

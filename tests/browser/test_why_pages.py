@@ -79,3 +79,26 @@ def test_reasons_in_my_own_words(page: Page, server) -> None:
     expect(page.locator(".kit-field-reasons .kit-list-entry input").first).to_have_value(
         "When I picture next summer, I'm on my own, and I'm smiling."
     )
+
+
+def test_looking_back_after_a_few_weeks(page, tmp_path) -> None:
+    """After a few weeks of check-ins, does the start page invite the person to look back,
+    and does the page show the start beside now, with room for their own words?"""
+    from playwright.sync_api import expect
+
+    from kit.demo import write_demo
+
+    from .conftest import KitServer
+
+    write_demo(tmp_path / "data", days=60).close()
+    with KitServer(tmp_path / "data", tmp_path / "server.log", "--preheat", "none") as server:
+        page.goto(server.page("00-start.ipynb"))
+        invite = page.locator(".kit-invite")
+        expect(invite).to_contain_text("keeping this journal for 59 days")
+        invite.locator('a[href="20.ipynb"]').click()
+        page.wait_for_url("**/20.ipynb")
+        look = page.locator(".kit-look-back")
+        expect(look).to_contain_text("Where you started")
+        expect(look).to_contain_text("A flat with a balcony full of plants.")
+        expect(look).to_contain_text("In your first two weeks of check-ins")
+        expect(page.locator(".kit-field-to_first_day textarea")).to_be_visible()
