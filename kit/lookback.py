@@ -1,7 +1,7 @@
 """Looking back, as escaped HTML: the person's own words from the start (the first
 well-being check, their first reasons, the future they pictured) beside where they are now
 (the latest check, the mood's path, wins, milestones). Plain words, never a score. The
-look-back page (kit.widgets.lookback) and the report both show it."""
+look-back page (kit.widgets.extras.look_back) and the report both show it."""
 
 from __future__ import annotations
 

@@ -15,7 +15,7 @@ import pytest
 import yaml
 
 import kit
-from kit.widgets.steps import WinsFound
+from kit.widgets.extras.wins import WinsFound
 
 REPO = Path(__file__).resolve().parent.parent
 

@@ -682,3 +682,21 @@ def test_a_win_found_in_a_check_in_counts_with_one_click(journal: kit.Journal) -
     assert "Noted." in party.words.value
     assert "1 check-in in a row without checking their profiles" in party.words.value
     assert party.figure is not None
+
+
+@pytest.mark.parametrize("worksheet_id", kit.worksheet_ids())
+def test_every_extra_keeps_to_one_interface(journal: kit.Journal, worksheet_id: str) -> None:
+    """Is every page extra an Extra (a widget, a place, a refresh), placed where it says,
+    and does refreshing it as the page is shown again work?"""
+    from kit.widgets.extras import Extra
+    from kit.widgets.pages import add_page_extras
+
+    form = Form(kit.definition(worksheet_id), journal)
+    extras = add_page_extras(form)
+    for extra in extras:
+        assert isinstance(extra, Extra), type(extra).__name__
+        assert extra.where in ("alerts", "before", "below", "placed")
+        slot = {"alerts": form.alerts, "before": form.before, "below": form.extras}.get(extra.where)
+        if slot is not None:
+            assert extra.widget in slot.children
+        extra.refresh(form.saved)

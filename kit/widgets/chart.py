@@ -43,6 +43,8 @@ def chart_output(name: str, figure: Any) -> w.Output:
 class Chart:
     """A plotly figure drawn from the latest answers; nothing while there is nothing to draw."""
 
+    where = "below"
+
     def __init__(self, draw: Callable[[dict[str, Any] | None], Any]) -> None:
         self.draw = draw
         self.figure: Any = None

@@ -36,6 +36,8 @@ journal, and use a device they can't reach if you can.</li>
 class SafetyPanel:
     """Shown whenever the latest answers of any page raised a safety concern."""
 
+    where = "below"
+
     def __init__(self, journal: Journal) -> None:
         self.journal = journal
         self.raised = w.HTML(layout=full())
@@ -44,7 +46,7 @@ class SafetyPanel:
         self.widget.children = (self.widget.children[0], self.raised, *self.widget.children[1:])
         self.refresh()
 
-    def refresh(self, *_: object) -> None:
+    def refresh(self, answers: dict[str, Any] | None = None) -> None:
         """Show or hide the route after the well-being check was saved (or on opening):
         every page's concerns count, and the note says which pages raised them."""
         flags = safety_flags(self.journal)

@@ -1,0 +1,7 @@
+"""The PHQ-9 scale: its score, as a self-check."""
+
+from __future__ import annotations
+
+from .common import ScorePanel
+
+EXTRAS = (ScorePanel,)
