@@ -48,9 +48,11 @@ if TYPE_CHECKING:
     # loaded lazily by __getattr__ below.
     from .widgets import (  # noqa: F401
         show,
+        show_app,
         show_journal_location,
         show_journey,
         show_my_data,
+        show_page,
         show_support_lines,
         show_trends,
     )
@@ -93,10 +95,12 @@ __all__ = [
 # so that scripts using only the journal never do.
 _WIDGET_FUNCTIONS = (
     "show",
+    "show_app",
     "show_inbox",
     "show_journal_location",
     "show_journey",
     "show_my_data",
+    "show_page",
     "show_share",
     "show_support_lines",
     "show_trends",

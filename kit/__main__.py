@@ -14,6 +14,7 @@ from .app.serve import (
     DEFAULT_IP,
     DEFAULT_PORT,
     DEFAULT_TITLE,
+    IDLE_LOCK_SECONDS,
     PREHEAT_CHOICES,
     ServeOptions,
     check_exit_url,
@@ -96,8 +97,16 @@ def build_parser() -> argparse.ArgumentParser:
         "--preheat",
         choices=PREHEAT_CHOICES,
         default="daily",
-        help="which pages wait with a kernel ready, so they open faster: the start page and "
-        "the check-in (daily, the default), every page (all: about 60 MB each), or none",
+        help="which pages wait with a kernel ready, so they open faster: the app (daily, the "
+        "default), the app and every single page's notebook too (all: about 60 MB each), or "
+        "none",
+    )
+    serve_cmd.add_argument(
+        "--idle-lock",
+        type=_seconds_or_never,
+        default=IDLE_LOCK_SECONDS,
+        help=f"lock a locked journal again after this many seconds without use (default "
+        f"{IDLE_LOCK_SECONDS}, 15 minutes; 0: never)",
     )
 
     commands.add_parser(
@@ -178,6 +187,16 @@ def _seconds(text: str) -> int:
         raise argparse.ArgumentTypeError(f"{text!r} is not a number of seconds") from None
     if seconds < 2:
         raise argparse.ArgumentTypeError("at least 2 seconds")
+    return seconds
+
+
+def _seconds_or_never(text: str) -> int:
+    try:
+        seconds = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of seconds") from None
+    if seconds < 0:
+        raise argparse.ArgumentTypeError("0 (never) or more seconds")
     return seconds
 
 
@@ -346,7 +365,7 @@ def main(argv: list[str] | None = None) -> int:
         serve(
             ServeOptions(
                 args.port, args.ip, args.data_dir, args.notebooks, args.open_browser,
-                args.exit_url, args.cull_idle, args.title, args.preheat,
+                args.exit_url, args.cull_idle, args.title, args.preheat, args.idle_lock,
             )
         )  # fmt: skip
         return 0

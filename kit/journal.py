@@ -203,9 +203,18 @@ class Journal:
         self._keys = keys
         self._lock_seen = _lock_row(connection)
         self._file = _identity(path)
+        self._changes = 0  # what this journal object wrote, beyond responses (settings, lock)
         self.recovery_code: str | None = None
         """Set only on a journal that :func:`open_journal` created locked: its recovery
         code, the one other way in, to be written down now (it is kept nowhere readable)."""
+
+    def revision(self) -> tuple[int, int, int]:
+        """Something that changes whenever a response is saved (here or in another window)
+        or a setting or the lock is changed here; drafts do not change it. A page shown
+        again compares it with what it last read, and reads nothing if it is the same."""
+        with self._guard():
+            newest, count = self._db.execute("SELECT MAX(id), COUNT(*) FROM responses").fetchone()
+        return newest or 0, count, self._changes
 
     def is_open(self) -> bool:
         """False once :meth:`close` (or "delete everything") has closed it."""
@@ -517,6 +526,7 @@ class Journal:
         """Keep a preference (any JSON value); None removes it."""
         with self._guard(), self._transaction():
             self._put_setting(key, value)
+        self._changes += 1
 
     def _put_setting(self, key: str, value: Any) -> None:
         name = self._name(key)
@@ -575,6 +585,7 @@ class Journal:
                     "INSERT INTO lock (id, record) VALUES (1, ?)", (json.dumps(lock.to_json()),)
                 )
         self._keys, self._lock_seen = keys, _lock_row(self._db)
+        self._changes += 1
         self._scrub()
 
     def _convert(self, keys: Keys | None, lock: LockRecord | None) -> None:
@@ -613,6 +624,7 @@ class Journal:
                 self._keys = before
                 raise
         self._lock_seen = _lock_row(self._db)
+        self._changes += 1
         self._scrub(rebuild=True)
 
     def _put_draft(self, kept: Draft) -> None:

@@ -58,7 +58,7 @@ def test_voila_gets_safe_defaults() -> None:
     assert config.VoilaConfiguration.preheat_kernel is True
     pools = config.VoilaKernelManager.kernel_pools_config
     assert pools["default"] == {"pool_size": 0}
-    assert pools["00-start.ipynb"] == pools["14.ipynb"] == {"pool_size": 1}
+    assert pools == {"default": {"pool_size": 0}, "app.ipynb": {"pool_size": 1}}
     assert config.VoilaKernelManager.preheat_denylist == ["therapist/"]
 
 

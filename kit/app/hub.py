@@ -43,7 +43,7 @@ from .serve import (
 )
 
 THERAPIST = "therapist"
-START_PAGE = "00-start.ipynb"
+START_PAGE = "app.ipynb"  # the whole journal, one page (kit.widgets.app)
 INBOX_PAGE = "inbox.ipynb"
 # User names the hub accepts: lower-case letters, digits, dot, dash and underscore, not
 # starting with a dot. Anything else is refused at log-in.

@@ -35,14 +35,18 @@ DEFAULT_EXIT_URL = "https://www.bbc.com/weather"
 DEFAULT_TITLE = "Journal"
 TITLE_MAX = 60
 LOOPBACK = {"127.0.0.1", "::1", "localhost"}
-# The pages opened every day, whose kernels wait ready by default (kit serve --preheat).
-DAILY_PAGES = ("00-start.ipynb", "14.ipynb")
+# The app (every page of the journal in one kernel), whose kernel waits ready by default
+# (kit serve --preheat daily); the single pages' notebooks can wait too (--preheat all).
+APP_PAGE = "app.ipynb"
+DAILY_PAGES = (APP_PAGE,)
 PREHEAT_CHOICES = ("daily", "all", "none")
 # The therapist's pages, in a folder of their own among the notebooks.
 THERAPIST_PAGES = "therapist"
 # A kernel whose page was closed is shut down after this many idle seconds; Voila itself
 # does not shut a kernel down when its tab closes.
 CULL_IDLE_SECONDS = 600
+# A locked journal locks again after this many seconds without use (kit.widgets.app).
+IDLE_LOCK_SECONDS = 15 * 60
 CULL_INTERVAL_SECONDS = 60
 IOPUB_TIMEOUT_SECONDS = 60
 
@@ -119,6 +123,7 @@ class ServeOptions:
     cull_idle: int = CULL_IDLE_SECONDS
     title: str = DEFAULT_TITLE
     preheat: str = "daily"
+    idle_lock: int = IDLE_LOCK_SECONDS
 
 
 # The browser may load nothing from anywhere but this server: no fonts or scripts from a
@@ -204,7 +209,7 @@ def start_up_words(options: ServeOptions, data_dir: Path) -> str:
     """What kit serve prints first: where, whose data, and that visitors are not told apart."""
     host = f"[{options.ip}]" if ":" in options.ip else options.ip
     words = [
-        f"Serving the journal at http://{host}:{options.port}/",
+        f"Serving the journal at http://{host}:{options.port}/voila/render/{APP_PAGE}",
         f"Every visitor to this address reads and writes the one journal in {data_dir}.",
         "kit serve has no log-in and cannot tell visitors apart. To host the journal for",
         "several people, give each their own server with JupyterHub (see deploy/).",
@@ -221,6 +226,7 @@ def serve(options: ServeOptions) -> None:
     """Run Voila in this process until interrupted."""
     data_dir = (options.data_dir or default_data_dir()).expanduser().resolve()
     os.environ["KIT_DATA_DIR"] = str(data_dir)
+    os.environ["KIT_IDLE_LOCK"] = str(options.idle_lock)
     if options.ip not in LOOPBACK:  # the start page says so too (kit.widgets.start)
         os.environ["KIT_OPEN_TO_OTHERS"] = "1"
     notebooks = options.notebooks or notebooks_dir()

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from ..content import definition
 from ..journal import Journal
-from ._display import show_page
+from ._display import show_part
+from .app import show_app
 from .form import Form
 from .journey import show_journey
 from .mydata import show_my_data
@@ -15,9 +18,11 @@ from .trends import show_trends
 __all__ = [
     "Form",
     "show",
+    "show_app",
     "show_journal_location",
     "show_journey",
     "show_my_data",
+    "show_page",
     "show_support_lines",
     "show_trends",
 ]
@@ -35,4 +40,31 @@ def show(worksheet_id: str, journal: Journal | None = None) -> Form | None:
         add_page_extras(form)
         return form
 
-    return show_page(build, journal)
+    return show_part(build, journal)
+
+
+def show_page(page: str, journal: Journal | None = None) -> Any:
+    """Display a whole page of the journal (its words from ``data/pages/<page>.md`` and its
+    live parts), as the app shows it; ``page`` is a worksheet id, ``start`` or ``my-data``.
+
+    With a locked journal, what needs no journal (where it is kept, the support lines)
+    shows at once, and the rest once the passphrase is typed. Returns the page, or None.
+    """
+    from IPython.display import display
+
+    from ..lock import LockedError
+    from ._display import begin_page
+    from .page import Page
+    from .unlock import page_journal, when_open
+
+    if journal is None:
+        try:
+            page_journal()
+        except LockedError:
+            begin_page()
+            built = Page(page, None, waiting=when_open)
+            display(built.widget)
+            return built
+        except Exception:  # noqa: S110 - show_part says calmly why it could not open
+            pass
+    return show_part(lambda opened: Page(page, opened), journal)

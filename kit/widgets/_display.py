@@ -118,7 +118,7 @@ def _built(build: Callable[[], Any]) -> tuple[Any, Any]:
     return part, part
 
 
-def show_page(make: Callable[[Journal], Any], journal: Journal | None) -> Any:
+def show_part(make: Callable[[Journal], Any], journal: Journal | None) -> Any:
     """Build a page part for ``journal`` (this page's journal if None) and display it. A
     locked journal asks for its passphrase first, and the part appears once it is open;
     if the journal cannot be opened, calm words say why. Returns the part, or None."""

@@ -29,8 +29,41 @@ def figure_output(figure: Any) -> dict[str, Any]:
     import, about 3 s in a fresh kernel (measured with benchmarks/budget.py). The JSON is
     what those renderers would send anyway.
     """
-    data = {PLOTLY_MIME: json.loads(figure.to_json(validate=False)), "text/plain": "A chart"}
+    spec = json.loads(figure.to_json(validate=False))
+    # Charts fit the width of the page (a phone's too), and carry no zoom and pan toolbar:
+    # its buttons are too small to touch, and a journal's charts need none of them. Long
+    # titles are broken into lines short enough for a phone's width.
+    layout = spec.setdefault("layout", {})
+    layout["autosize"] = True
+    title = layout.get("title")
+    if isinstance(title, dict) and isinstance(title.get("text"), str):
+        title["text"] = _lines(title["text"])
+        lines = title["text"].count("<br>") + 1
+        layout.setdefault("margin", {})["t"] = max(layout["margin"].get("t", 0), 28 + 22 * lines)
+    for axis in ("xaxis", "yaxis"):
+        named = (layout.get(axis) or {}).get("title")
+        if isinstance(named, dict) and isinstance(named.get("text"), str):
+            named["text"] = _lines(named["text"])
+    spec["config"] = {"displayModeBar": False, "responsive": True}
+    data = {PLOTLY_MIME: spec, "text/plain": "A chart"}
     return {"output_type": "display_data", "data": data, "metadata": {}}
+
+
+LINE = 38  # characters: a title line that fits a phone's width
+
+
+def _lines(text: str) -> str:
+    """A chart's title broken into lines of about LINE characters, at spaces."""
+    if "<br>" in text or len(text) <= LINE:
+        return text
+    lines, line = [], ""
+    for word in text.split(" "):
+        if line and len(line) + 1 + len(word) > LINE:
+            lines.append(line)
+            line = word
+        else:
+            line = f"{line} {word}" if line else word
+    return "<br>".join([*lines, line])
 
 
 def chart_output(name: str, figure: Any) -> w.Output:

@@ -138,6 +138,27 @@ class Form(DisplayOnce):
             self.set_values({f.id: list(f.defaults) for f in sheet.fields if f.defaults})
         self.drafts.offer()
 
+    def refresh(self) -> None:
+        """Show the journal as it is now, as when the page is shown again: the answers as
+        last saved (unless the page holds changes not saved yet, which stay), and every
+        extra reads what it takes from other pages again."""
+        unsaved = {k: v for k, v in self.values().items() if k != self.sheet.daily}
+        saved = {k: v for k, v in (self.saved or {}).items() if k != self.sheet.daily}
+        if unsaved != saved:
+            for callback in self._shown_callbacks:
+                callback(self.saved)
+            return
+        if self.sheet.daily:
+            self.show_day(self._day or self.values().get(self.sheet.daily))
+            return
+        last = self.journal.latest_record(self.sheet.id)
+        if last is not None and last.answers != self.saved:
+            self.saved = last.answers
+            self.set_values(last.answers)
+            self.status.value = f"Last saved {_when(last.saved_at, self.journal)}"
+        for callback in self._shown_callbacks:
+            callback(self.saved)
+
     # --- once-a-day worksheets ---------------------------------------------------------
 
     def show_day(self, day: str) -> None:

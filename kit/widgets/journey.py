@@ -9,9 +9,10 @@ import ipywidgets as w
 from ..analysis.journey import DONE, NOT_STARTED, next_page, page_state
 from ..content import definition, journey
 from ..journal import Journal
-from ._display import DisplayOnce, show_page
+from ._display import DisplayOnce, show_part
 from .form import STYLE
 from .inputs import full
+from .links import page_href
 
 MARK = {NOT_STARTED: "○ not started", "started": "◐ started", DONE: "● done"}
 
@@ -20,6 +21,13 @@ class Journey(DisplayOnce):
     """The journey for one journal; ``.widget`` goes on the page."""
 
     def __init__(self, journal: Journal) -> None:
+        self.journal = journal
+        self.widget = w.HTML(layout=full())
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Where each page stands now."""
+        journal = self.journal
         states = []
         blocks = []
         for part in journey():
@@ -29,7 +37,8 @@ class Journey(DisplayOnce):
                 state = page_state(sheet, journal.latest(sheet_id))
                 states.append((notebook, state))
                 items.append(
-                    f'<li><a href="{html.escape(notebook)}">{html.escape(sheet.title)}</a> '
+                    f'<li><a href="{html.escape(page_href(sheet_id))}">'
+                    f"{html.escape(sheet.title)}</a> "
                     f'<span class="kit-state">{MARK[state]}</span></li>'
                 )
             blocks.append(f"<h3>{html.escape(part.title)}</h3><ul>{''.join(items)}</ul>")
@@ -37,18 +46,15 @@ class Journey(DisplayOnce):
         self.next = next_page(states)
         suggestion = ""
         if self.next:
-            title = next(
-                definition(s).title for p in journey() for n, s in p.pages if n == self.next
-            )
+            sheet_id = next(s for p in journey() for n, s in p.pages if n == self.next)
             suggestion = (
-                f'<p class="kit-next">Next, when you are ready: <a href="{html.escape(self.next)}">'
-                f"{html.escape(title)}</a></p>"
+                f'<p class="kit-next">Next, when you are ready: '
+                f'<a href="{html.escape(page_href(sheet_id))}">'
+                f"{html.escape(definition(sheet_id).title)}</a></p>"
             )
         invites = "".join(_invitations(journal))
-        self.widget = w.HTML(
-            f'{STYLE}<div class="kit-form kit-journey">{invites}{suggestion}{"".join(blocks)}'
-            "</div>",
-            layout=full(),
+        self.widget.value = (
+            f'{STYLE}<div class="kit-form kit-journey">{invites}{suggestion}{"".join(blocks)}</div>'
         )
 
 
@@ -72,4 +78,4 @@ def _invitations(journal: Journal) -> list[str]:
 
 def show_journey(journal: Journal | None = None) -> Journey | None:
     """Display the journey (the default journal if None)."""
-    return show_page(Journey, journal)
+    return show_part(Journey, journal)

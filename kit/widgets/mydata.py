@@ -19,7 +19,7 @@ from ..content import definition, worksheet_ids
 from ..errors import KitError
 from ..journal import Journal
 from ..text import t
-from ._display import DisplayOnce, download_link, show_page
+from ._display import DisplayOnce, download_link, show_part
 from .form import STYLE
 from .inputs import full
 
@@ -363,4 +363,4 @@ class MyData(DisplayOnce):
 
 def show_my_data(journal: Journal | None = None) -> MyData | None:
     """Display the "my data" page (the default journal if None)."""
-    return show_page(MyData, journal)
+    return show_part(MyData, journal)

@@ -19,7 +19,7 @@ from .. import share as sharing
 from ..content import definition, worksheet_ids
 from ..errors import JournalError, KitError
 from ..journal import Journal
-from ._display import DisplayOnce, download_link, show_page
+from ._display import DisplayOnce, download_link, show_part
 from .form import STYLE
 from .inputs import full
 
@@ -196,4 +196,4 @@ class Share(DisplayOnce):
 
 def show_share(journal: Journal | None = None) -> Share | None:
     """Display the sharing part on its own (the default journal if None)."""
-    return show_page(Share, journal)
+    return show_part(Share, journal)

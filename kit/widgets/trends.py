@@ -11,7 +11,7 @@ import ipywidgets as w
 from ..content import definition
 from ..journal import Journal
 from ..text import tn
-from ._display import DisplayOnce, show_page
+from ._display import DisplayOnce, show_part
 from .chart import chart_output
 from .form import STYLE
 from .inputs import full
@@ -111,4 +111,4 @@ class Trends(DisplayOnce):
 
 def show_trends(journal: Journal | None = None) -> Trends | None:
     """Display the trends page (the default journal if None); a calm message if it can't."""
-    return show_page(Trends, journal)
+    return show_part(Trends, journal)

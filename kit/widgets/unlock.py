@@ -36,6 +36,20 @@ def page_journal() -> Journal:
     return journal
 
 
+def keep_open(journal: Journal) -> None:
+    """This kernel's journal, once opened with its passphrase: every page uses it."""
+    _journals[default_data_dir() / DB_NAME] = journal
+
+
+def forget() -> None:
+    """Forget the open journal (and with it the key): the next page asks again."""
+    for journal in _journals.values():
+        with contextlib.suppress(Exception):
+            if journal.locked:
+                journal.close()
+    _journals.clear()
+
+
 def when_open(fill: Callable[[Journal], None]) -> w.Widget:
     """A part of the page for a locked journal: the passphrase field (for the first part
     that asks) or a quiet line; ``fill`` is called with the journal once it is open."""
@@ -66,7 +80,7 @@ def _opened(journal: Journal) -> None:
 class Unlock:
     """The passphrase field, with the recovery code as a second way in."""
 
-    def __init__(self, on_open: Callable[[Journal], None]) -> None:
+    def __init__(self, on_open: Callable[[Journal], None], with_lines: bool = False) -> None:
         self.on_open = on_open
         self.passphrase = w.Password(description="Passphrase", layout=w.Layout(width="28em"))
         self.code = w.Text(description="Recovery code", layout=w.Layout(width="28em"))
@@ -90,6 +104,7 @@ class Unlock:
                 self.code,
                 w.HBox([self.open_button, self.use_code]),
                 self.message,
+                *([_lines()] if with_lines else []),
             ],
             layout=full(),
         )
@@ -125,6 +140,19 @@ class Unlock:
         self.widget.layout.display = "none"
         self.on_open(journal)
         return journal
+
+
+def _lines() -> w.Widget:
+    """The support lines, for every country (the journal holding the choice is locked)."""
+    from ..resources import support_lines
+    from .support import lines_html, lines_problem
+
+    try:
+        widget = w.HTML(lines_html(support_lines()), layout=full())
+    except KitError:
+        return lines_problem()
+    widget.add_class("kit-support")
+    return widget
 
 
 def slot_for(widget_for: Callable[[Journal], w.Widget]) -> w.Widget:

@@ -1,0 +1,106 @@
+// The app's side of the visit (kit/widgets/app.py): which page is asked for (the address's
+// fragment, a neutral number), the browser's time zone, whether the person is still there,
+// and that they are leaving. It also moves the keyboard's focus to a page's heading when
+// the page changes, and says the page's name to screen readers. It draws no more than a
+// line for screen readers, hidden from sight.
+
+// The page asked for: the fragment, or the start page ("00") when there is none.
+function route() {
+  return decodeURIComponent(window.location.hash.replace(/^#/, "")) || "00";
+}
+
+function zone() {
+  try {
+    return Intl.DateTimeFormat().resolvedOptions().timeZone || "";
+  } catch (error) {
+    return "";
+  }
+}
+
+function base() {
+  const path = window.location.pathname;
+  const at = path.indexOf("voila/");
+  return at >= 0 ? path.slice(0, at) : "/";
+}
+
+function headingOf(number) {
+  const page = document.querySelector(`.kit-page-${number}`);
+  if (!page || page.offsetParent === null) {
+    return null;
+  }
+  return page.querySelector("h1, h2");
+}
+
+// The new page's widgets are drawn a moment after the kernel puts them on the page.
+function focusWhenDrawn(number, tries) {
+  const heading = headingOf(number);
+  if (heading) {
+    heading.setAttribute("tabindex", "-1");
+    heading.focus({ preventScroll: true });
+    window.scrollTo(0, 0);
+    return;
+  }
+  if (tries > 0) {
+    window.setTimeout(() => focusWhenDrawn(number, tries - 1), 50);
+  }
+}
+
+export default {
+  initialize({ model }) {
+    model.set("zone", zone());
+    model.set("route", route());
+    model.save_changes();
+    window.addEventListener("hashchange", () => {
+      model.set("route", route());
+      model.save_changes();
+    });
+
+    // Voila shuts a page's kernel down when the page is left, with a request that needs the
+    // server's _xsrf cookie; the page itself does not set it, the file list does.
+    if (!/(^|;\s*)_xsrf=/.test(document.cookie)) {
+      window.fetch(`${base()}voila/tree`, { credentials: "same-origin" }).catch(() => {});
+    }
+
+    // Still there? Any key, touch, click or scroll counts; after idle_after seconds without
+    // one, the kernel is told (and locks a locked journal again).
+    let last = Date.now();
+    const active = () => {
+      last = Date.now();
+      if (model.get("idle")) {
+        model.set("idle", false);
+        model.save_changes();
+      }
+    };
+    for (const kind of ["pointerdown", "keydown", "scroll", "touchstart"]) {
+      document.addEventListener(kind, active, { passive: true, capture: true });
+    }
+    const look = () => {
+      const limit = model.get("idle_after") * 1000;
+      if (limit > 0 && Date.now() - last >= limit && !model.get("idle")) {
+        model.set("idle", true);
+        model.save_changes();
+      }
+    };
+    window.setInterval(look, 1000);
+
+    // Quick exit says so before it goes (kit_exit.html): the journal's key is dropped.
+    document.addEventListener("kit-leave", () => {
+      model.set("leaving", true);
+      model.save_changes();
+    });
+  },
+
+  render({ model, el }) {
+    el.classList.add("kit-announce");
+    el.setAttribute("role", "status");
+    el.setAttribute("aria-live", "polite");
+    const shown = () => {
+      const number = model.get("shown");
+      el.textContent = model.get("shown_title");
+      if (model.get("moves") > 0) {
+        focusWhenDrawn(number, 60);
+      }
+    };
+    model.on("change:moves", shown);
+  },
+};
