@@ -16,6 +16,8 @@ import pytest
 import yaml
 from traitlets.config import Config
 
+from kit.app.hub import START_PAGE
+
 DEPLOY = Path(__file__).resolve().parents[1] / "deploy"
 
 
@@ -83,7 +85,7 @@ def test_z2jh_values(z2jh: dict) -> None:
     """Are the chart's values the ones the guide describes?"""
     single = z2jh["singleuser"]
     assert single["cmd"] == ["kit", "hub-server"]
-    assert single["defaultUrl"] == "/voila/render/00-start.ipynb"
+    assert single["defaultUrl"] == f"/voila/render/{START_PAGE}"
     assert single["storage"]["type"] == "dynamic"
     assert single["extraEnv"]["JUPYTERHUB_DISABLE_USER_CONFIG"] == "1"
     assert z2jh["cull"]["enabled"] is True

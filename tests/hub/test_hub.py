@@ -37,7 +37,7 @@ def clients(hub: Hub, hub_browser):
     sessions = {}
     for name in CLIENTS:
         context, page = log_in(hub_browser, hub, name)
-        page.wait_for_url(re.compile(rf"/user/{name}/voila/render/00-start\.ipynb"))
+        page.wait_for_url(re.compile(rf"/user/{name}/voila/render/app\.ipynb"))
         expect(page.locator("#kit-exit")).to_be_visible()
         _write_future(page, hub, name)
         sessions[name] = (context, page)
@@ -47,10 +47,11 @@ def clients(hub: Hub, hub_browser):
 
 
 def test_each_client_lands_on_the_start_page_with_a_neutral_title(hub: Hub, clients) -> None:
-    """Does log-in take a client straight to the kit's start page, titled 'Journal'?"""
+    """Does log-in take a client straight to the app, on its start page, titled 'Journal'?"""
     for name, (_, page) in clients.items():
         page.goto(f"{hub.url}/user/{name}/")
-        page.wait_for_url(re.compile(rf"/user/{name}/voila/render/00-start\.ipynb"))
+        page.wait_for_url(re.compile(rf"/user/{name}/voila/render/app\.ipynb"))
+        expect(page.locator(".kit-page-00 h1")).to_be_visible()
         assert page.title() == "Journal"
         expect(page.locator(".kit-nav-next").first).to_be_visible()
 
