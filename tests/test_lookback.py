@@ -40,6 +40,30 @@ def test_the_hardest_week_is_found() -> None:
     assert path.direction == "up"
 
 
+def test_the_hardest_week_over_years_with_gaps() -> None:
+    """Over years of check-ins with missed days, is the hardest week the one a plain count
+    over every seven days finds (the page reads ten years in one pass, not one per day)?"""
+    import random
+
+    chance = random.Random(7)  # noqa: S311 - made-up moods, not secrets
+    start = dt.date(2020, 1, 1)
+    found = [
+        {"date": (start + dt.timedelta(days=d)).isoformat(), "mood": chance.randint(1, 10)}
+        for d in range(1200)
+        if chance.random() < 0.7
+    ]
+    rated = [(dt.date.fromisoformat(r["date"]), r["mood"]) for r in found]
+    weeks = []
+    for day, _ in rated:
+        week = [m for d, m in rated if 0 <= (d - day).days < 7]
+        if len(week) >= 4:
+            weeks.append((sum(week) / len(week), day))
+    lowest = min(mean for mean, _ in weeks)
+    first_lowest = next(day for mean, day in weeks if mean == lowest)
+    path = mood_path(found)
+    assert (path.hardest_day, path.hardest) == (first_lowest, round(lowest, 1))
+
+
 def test_too_little_to_compare() -> None:
     """With under four weeks of check-ins, is there no comparison (and no invitation)?"""
     assert mood_path(rows([5] * 20)) is None

@@ -56,11 +56,19 @@ def mood_path(rows: Sequence[Mapping[str, Any]]) -> MoodPath | None:
     first = _mean([m for d, m in rated if (d - start).days < WINDOW])
     last = _mean([m for d, m in rated if (end - d).days < WINDOW])
     direction = "same" if abs(last - first) < STEADY else ("up" if last > first else "down")
+    # The hardest week: the lowest mean over the seven days from a check-in on, of weeks
+    # with four check-ins or more. The rows are oldest first, so each week is the run of
+    # rows from i up to (not including) end; one pass over ten years, not one per row.
     hardest_day, hardest = None, None
+    end_at, total = 0, 0.0
     for i, (day, _) in enumerate(rated):
-        week = [m for d, m in rated[i:] if (d - day).days < 7]
-        if len(week) >= 4 and (hardest is None or _mean(week) < hardest):
-            hardest_day, hardest = day, _mean(week)
+        while end_at < len(rated) and (rated[end_at][0] - day).days < 7:
+            total += rated[end_at][1]
+            end_at += 1
+        count = end_at - i
+        if count >= 4 and (hardest is None or total / count < hardest):
+            hardest_day, hardest = day, total / count
+        total -= rated[i][1]
     return MoodPath(round(first, 1), round(last, 1), direction, hardest_day,
                     None if hardest is None else round(hardest, 1))  # fmt: skip
 
