@@ -64,6 +64,7 @@ def show_page(page: str, journal: Journal | None = None) -> Any:
             begin_page()
             built = Page(page, None, waiting=when_open)
             display(built.widget)
+            built._displayed = True  # shown; the cell's value is not shown again
             return built
         except Exception:  # noqa: S110 - show_part says calmly why it could not open
             pass

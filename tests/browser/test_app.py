@@ -182,7 +182,7 @@ def test_an_error_shows_calm_words_and_no_traceback(
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory, chromium_path: Path) -> Iterator[KitServer]:
-    """kit serve as it ships: the start page and the check-in pre-heated."""
+    """kit serve as it ships: the app pre-heated."""
     folder = tmp_path_factory.mktemp("preheated")
     with KitServer(folder / "data", folder / "server.log", "--preheat", "daily") as running:
         yield running
@@ -191,25 +191,25 @@ def server(tmp_path_factory: pytest.TempPathFactory, chromium_path: Path) -> Ite
 def test_a_preheated_page_shows_what_was_saved_after_it_was_heated(
     page: Page, server: KitServer
 ) -> None:
-    """The check-in page waits pre-heated. A check-in saved after its kernel was heated
-    (here straight into the journal) is on the page when it is opened: the page reads the
-    journal only once it is asked for."""
+    """The app waits pre-heated. A check-in saved after its kernel was heated (here straight
+    into the journal) is on the check-in page when it is opened: the app reads the journal
+    only once it is asked for."""
     import datetime as dt
     import re
 
     def heated() -> int:
-        return server.log().count("Kernel pool of 14.ipynb is filled")
+        return server.log().count("Kernel pool of app.ipynb is filled")
 
     deadline = time.monotonic() + 120
     while heated() == 0 and time.monotonic() < deadline:
         time.sleep(0.5)
-    assert heated(), "the check-in page was not pre-heated"
+    assert heated(), "the app was not pre-heated"
     _until_kernels_are_quiet(server)
     today = dt.date.today().isoformat()
     with kit.open_journal(server.data_dir) as journal:
         journal.save("check-in", {"day": today, "mood": 2, "contacted": False})
-    page.goto(server.page("14.ipynb"))
-    expect(page.locator(".kit-save")).to_be_visible()
+    page.goto(server.page("app.ipynb") + "#14")
+    expect(page.locator(".kit-page-14 .kit-save")).to_be_visible()
     assert "Using pre-heated kernel" in server.log()
     expect(
         page.locator(".kit-field-mood .widget-toggle-button", has_text=re.compile("^2$"))
