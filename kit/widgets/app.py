@@ -36,11 +36,13 @@ from ._display import DisplayOnce, _built, await_visitor
 from .form import STYLE
 from .inputs import full
 from .links import page_href, use_app_addresses
+from .soon import after, putting_off, run_soon
 
 log = logging.getLogger(__name__)
 
-IDLE_LOCK = "KIT_IDLE_LOCK"  # set by kit serve --idle-lock and the hub's configuration
+IDLE_LOCK = "KIT_IDLE_LOCK"  # kit serve --idle-lock sets it; a host may set it for a hub
 IDLE_LOCK_SECONDS = 15 * 60
+LOAD_BEHIND_AFTER = 0.5  # seconds after the first page is shown: it is on the screen by then
 MARK = {NOT_STARTED: "app.state.not-started", "started": "app.state.started",
         DONE: "app.state.done"}  # fmt: skip
 
@@ -89,11 +91,16 @@ class App(DisplayOnce):
         self.content.add_class("kit-content")
         self.footer = w.HTML(layout=full())
         self.footer.add_class("kit-app-footer")
+        # A hidden slot where the chart library is started ahead of the first chart.
+        self.ahead = w.Output(layout=w.Layout(height="0px", overflow="hidden"))
+        self.ahead.add_class("kit-ahead")
         self.widget = w.VBox(
-            [w.HTML(STYLE), self.router, self.menu, self.content, self.footer], layout=full()
+            [w.HTML(STYLE), self.router, self.menu, self.content, self.footer, self.ahead],
+            layout=full(),
         )
         self.widget.add_class("kit-app")
         self._menu_seen: Any = object()
+        self._loaded_behind = False
         self.router.observe(self._zone, names="zone")
         self.router.observe(self._routed, names="route")
         self.router.observe(self._idle, names="idle")
@@ -176,14 +183,15 @@ class App(DisplayOnce):
             self._ask_passphrase()
             return
         page = self.pages.get(number)
-        if page is None:
-            page, shown = _built(lambda: _make_page(self.numbers[number], journal))
-            widget = getattr(shown, "widget", shown)
-            if page is not None:
-                self.pages[number] = page
-        else:
-            page.refresh()
-            widget = page.widget
+        with putting_off() as later:  # the charts, drawn once the page is on the screen
+            if page is None:
+                page, shown = _built(lambda: _make_page(self.numbers[number], journal))
+                widget = getattr(shown, "widget", shown)
+                if page is not None:
+                    self.pages[number] = page
+            else:
+                page.refresh()
+                widget = page.widget
         self.content.children = [widget]
         self._draw_menu()
         self._draw_footer(number)
@@ -191,6 +199,10 @@ class App(DisplayOnce):
         self.router.shown, self.router.shown_title = number, title
         if moved:
             self.router.moves += 1
+        run_soon(later)
+        if not self._loaded_behind:
+            self._loaded_behind = True
+            after(LOAD_BEHIND_AFTER, lambda: load_behind(self.ahead))
 
     def _ask_passphrase(self) -> None:
         from .unlock import Unlock
@@ -302,10 +314,37 @@ def with_zone(journal: Journal) -> None:
         log.exception("the time zone could not be kept")
 
 
+def load_ahead() -> None:
+    """Import what every visit's first page uses, while a pre-heated kernel waits for its
+    visitor. Nothing here reads the journal."""
+    import markdown_it  # noqa: F401 - the pages' words
+
+    from . import journey, page, start, support, unlock  # noqa: F401
+
+
+def load_behind(ahead: w.Output | None = None) -> None:
+    """Import what the pages with charts and numbers use (pandas, plotly), once the first
+    page is on the screen, so the first such page a person opens does not wait for it.
+    With ``ahead`` (a hidden slot), draw an empty chart there too: the browser then loads
+    and starts its chart library while the person reads, not on the first page with a
+    chart (where it held up that page's inputs by most of a second)."""
+    import pandas  # noqa: F401
+    import plotly.graph_objects as go
+
+    from ..analysis import mood  # noqa: F401
+    from ..plots import trends  # noqa: F401
+
+    if ahead is not None:
+        from .chart import figure_output
+
+        ahead.outputs = (figure_output(go.Figure(layout={"width": 10, "height": 10})),)
+
+
 def show_app() -> App:
     """Display the app (the whole journal on one page); returns it."""
     from IPython.display import display
 
+    load_ahead()
     await_visitor()
     app = App()
     display(app.widget)

@@ -9,6 +9,7 @@ from typing import Any
 import ipywidgets as w
 
 from .inputs import full
+from .soon import soon
 
 PLOTLY_MIME = "application/vnd.plotly.v1+json"
 
@@ -44,7 +45,7 @@ def figure_output(figure: Any) -> dict[str, Any]:
         named = (layout.get(axis) or {}).get("title")
         if isinstance(named, dict) and isinstance(named.get("text"), str):
             named["text"] = _lines(named["text"])
-    spec["config"] = {"displayModeBar": False, "responsive": True}
+    spec["config"] = {"displayModeBar": False}
     data = {PLOTLY_MIME: spec, "text/plain": "A chart"}
     return {"output_type": "display_data", "data": data, "metadata": {}}
 
@@ -85,5 +86,9 @@ class Chart:
         self.widget.add_class("kit-chart")
 
     def refresh(self, answers: dict[str, Any] | None) -> None:
+        """Draw again (in the app, once the page is on the screen: see ``soon``)."""
+        soon(lambda: self._draw(answers))
+
+    def _draw(self, answers: dict[str, Any] | None) -> None:
         self.figure = self.draw(answers)
         self.widget.outputs = () if self.figure is None else (figure_output(self.figure),)

@@ -20,6 +20,7 @@ from collections.abc import Callable
 from typing import Any
 
 import ipywidgets as w
+from ipywidgets.widgets.widget_bool import CheckboxStyle
 
 from ..fields import VALIDATORS, Field, Invalid
 
@@ -283,12 +284,16 @@ class RankInput(Input):
         self.labels = {str(o): o.label for o in self.field.options}
         self._setting = False  # True while a saved answer is being filled in
         helps = {str(o): o.help for o in self.field.options}
+        # Every row of a long card sort shares its layouts and styles, none of which is ever
+        # changed: each one is a model the browser must make, and the values page had 900.
+        tick_layout, tick_style = w.Layout(width="auto"), CheckboxStyle()
         self.ticks = {
             key: w.Checkbox(
                 value=False,
                 description=f"{self.labels[key]}: {helps[key]}" if helps[key] else self.labels[key],
                 indent=False,
-                layout=w.Layout(width="auto"),
+                layout=tick_layout,
+                style=tick_style,
             )
             for key in self.order
         }
@@ -296,13 +301,18 @@ class RankInput(Input):
             tick.observe(self._ticked, names="value")
         self._watch(*self.ticks.values())
         arrow = w.Layout(width="3em")  # shared by every arrow of this field; never changed
+        arrow_style, row_layout = w.ButtonStyle(), w.Layout()
         self.row_of: dict[str, w.HBox] = {}
         for key in self.order:
-            up = w.Button(description="↑", tooltip=f"Move {self.labels[key]} up", layout=arrow)
-            down = w.Button(description="↓", tooltip=f"Move {self.labels[key]} down", layout=arrow)
+            label = self.labels[key]
+            up = w.Button(description="↑", tooltip=f"Move {label} up", layout=arrow,
+                          style=arrow_style)  # fmt: skip
+            down = w.Button(description="↓", tooltip=f"Move {label} down", layout=arrow,
+                            style=arrow_style)  # fmt: skip
             up.on_click(lambda _, k=key: self._move(k, -1))
             down.on_click(lambda _, k=key: self._move(k, +1))
-            self.row_of[key] = w.HBox([up, down, self.ticks[key]])
+            self.row_of[key] = w.HBox([up, down, self.ticks[key]], layout=row_layout)
+            self.row_of[key].add_class("kit-rank-row")
         self.rows = w.VBox()
         self._render()
         return self.rows

@@ -15,6 +15,7 @@ from ._display import DisplayOnce, show_part
 from .chart import chart_output
 from .form import STYLE
 from .inputs import full
+from .soon import soon
 
 
 def _words(frame: Any, scores: Any) -> str:
@@ -105,7 +106,11 @@ class Trends(DisplayOnce):
         self.draw()
 
     def draw(self) -> None:
-        """Draw the charts for the chosen range (changing the range reads nothing again)."""
+        """Draw the charts for the chosen range (changing the range reads nothing again); in
+        the app, once the page is on the screen (see ``soon``)."""
+        soon(self._draw)
+
+    def _draw(self) -> None:
         self.charts.children = [chart_output(n, f) for n, f in self.figures().items()]
 
 
