@@ -3,7 +3,7 @@
 Run:  .venv/bin/python benchmarks/budget.py [--json results.json] [--quick]
 (or `make bench`). This is not part of the test suite. On a 2-core machine it takes some
 15 to 20 minutes (`--quick`, a smoke run with three pages, one repeat and six clients,
-some three to four).
+some three to four). `--only 5,6` runs only those sections.
 
 Machines here are shared and noisy, so every page and operation is compared with a
 reference measured in the same run, under the same conditions, and every figure is the
@@ -20,8 +20,13 @@ median of several repeats. What is measured:
 4. Journal operations on ten years of check-ins plus 1,000 worksheet responses, plain and
    locked: saving a check-in, opening, reading the check-ins into a DataFrame, and building
    the trends page's figures (this replaces the former benchmarks/trends.py).
-5. Twenty browser clients opening pages at the same moment against one `kit serve` with its
-   default pre-heating: the slowest and median TTI, and the kernels' memory afterwards.
+5. Twenty browser clients opening the app at the same moment (at a spread of its pages)
+   against one `kit serve` with its default pre-heating: the slowest and median TTI, and the
+   kernels' memory afterwards.
+6. The app: opening it pre-heated, moving from page to page by the Next links (from the
+   click until the new page's first input is usable), showing pages already built again,
+   and its one kernel's memory after the walk, against the bare page and against the same
+   walk through the notebook pages (a Voila page and a kernel each).
 
 Each step starts what it needs (servers in process groups of their own, on free loopback
 ports, over temporary folders) and stops it afterwards, kernels included. Nothing is
@@ -65,6 +70,7 @@ from tests.filling import answers_for  # noqa: E402
 NOTEBOOKS = ROOT / "notebooks"
 PYTHON = sys.executable
 BARE = "bare.ipynb"
+APP = "app.ipynb"  # the whole journal on one page, in one kernel
 TEN_YEARS = 3650
 RESPONSES = 1000
 PASSPHRASE = "kettle garden tuesday"  # noqa: S105 - a made-up passphrase for a made-up journal
@@ -254,6 +260,25 @@ def cpu_ticks(pids: list[int]) -> int:
             continue
         total += int(fields[11]) + int(fields[12])  # utime, stime
     return total
+
+
+def cpu_by_kind() -> dict[str, float]:
+    """CPU seconds used so far by every process on the machine, summed by kind: the kernels,
+    the browser (Chromium, all its processes), and everything else (the server among it).
+    Processes that ended before the call are not counted, so call it while they live."""
+    kinds: dict[str, float] = collections.defaultdict(float)
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            command = (entry / "cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
+            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+        except (OSError, IndexError):
+            continue
+        browsing = "chrom" in command or "playwright" in command  # the browser and its driver
+        kind = "kernels" if "ipykernel" in command else "browser" if browsing else "rest"
+        kinds[kind] += (int(fields[11]) + int(fields[12])) / CLOCK_TICKS
+    return dict(kinds)
 
 
 def _alive_kernel(pid: int) -> bool:
@@ -488,12 +513,15 @@ def page_names(quick: bool) -> list[str]:
 
 
 def trends_page() -> str:
-    """The notebook that shows the trends (it calls kit.show_trends)."""
-    for path in sorted(NOTEBOOKS.glob("*.ipynb")):
-        cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
-        if any("show_trends" in "".join(c["source"]) for c in cells if c["cell_type"] == "code"):
-            return path.name
-    raise LookupError("no notebook calls kit.show_trends")
+    """The notebook of the page that shows the trends (its file in data/pages holds the
+    trends part)."""
+    from kit.content import data_dir, site_in
+    from kit.widgets.page import blocks, page_text
+
+    for notebook, page_id, _ in site_in(data_dir()):
+        if ("part", "trends") in blocks(page_text(page_id)):
+            return notebook
+    raise LookupError("no page of the journey shows the trends")
 
 
 def bare_notebook() -> dict[str, Any]:
@@ -967,27 +995,18 @@ def measure_journal(results: Results, folder: Path, quick: bool) -> None:
 
 
 def client_mix(clients: int) -> list[str]:
-    """Three in ten open the check-in, two in ten the start page (the pages opened every day,
-    and pre-heated), the rest a spread of the others."""
-    others = [
-        "01.ipynb",
-        trends_page(),
-        "02.ipynb",
-        "16.ipynb",
-        "05.ipynb",
-        "17.ipynb",
-        "09.ipynb",
-        "13.ipynb",
-        "03.ipynb",
-        "10.ipynb",
-    ]
+    """Every client opens the app. Three in ten at the check-in, two in ten at the start
+    page (the pages opened every day), the rest at a spread of the others, as a bookmark
+    or a reload would."""
+    others = ["01", _number_of(trends_page()), "02", "16", "05", "17", "09", "13", "03", "10"]
     checkin, start = round(0.3 * clients), round(0.2 * clients)
     rest = clients - checkin - start
-    return (
-        ["14.ipynb"] * checkin
-        + ["00-start.ipynb"] * start
-        + [others[n % len(others)] for n in range(rest)]
-    )
+    numbers = ["14"] * checkin + ["00"] * start + [others[n % len(others)] for n in range(rest)]
+    return [f"{APP}#{number}" for number in numbers]
+
+
+# CPU seconds by kind of process over the crowd's visits (see cpu_by_kind).
+CROWD_CPU: dict[str, float] = {}
 
 
 async def crowd(server: Server, pages: list[str], timeout_ms: int) -> list[Visit]:
@@ -995,6 +1014,8 @@ async def crowd(server: Server, pages: list[str], timeout_ms: int) -> list[Visit
     first, then every navigation starts together)."""
     async with chromium() as browser:
         opened = await asyncio.gather(*(new_page(browser) for _ in pages))
+        CROWD_CPU.clear()
+        CROWD_CPU.update(cpu_by_kind())
         # Twenty pages polling on every animation frame would load the browser themselves.
         loads = (
             load(page, server.page(name), 100, timeout_ms)
@@ -1010,6 +1031,8 @@ async def crowd(server: Server, pages: list[str], timeout_ms: int) -> list[Visit
                 found.html_done = await page.evaluate(HTML_DONE_JS)
         # The kernels' memory once everything has settled, with the pages still open.
         await asyncio.to_thread(server.wait_quiet, None, 2.0)
+        used = cpu_by_kind()
+        CROWD_CPU.update({k: used.get(k, 0) - CROWD_CPU.get(k, 0) for k in used})
         for found in visits:
             pid = server.kernels().get(found.kernel_id or "")
             found.rss_mb = rss_mb(pid) if pid else None
@@ -1023,8 +1046,8 @@ def measure_clients(results: Results, folder: Path, data_dir: Path, quick: bool)
     pages = client_mix(clients)
     say(f"5. {clients} clients at once: kit serve with its default pre-heating")
     with Server(folder, data_dir, None, "daily") as server:
-        waited = server.wait_quiet(2, 2.0)  # the start page and the check-in, heated
-        say(f"  the daily pages were heated in {waited:.0f}s; {clients} clients go")
+        waited = server.wait_quiet(1, 2.0)  # the app's waiting kernel
+        say(f"  the app was heated in {waited:.0f}s; {clients} clients go")
         timeout_ms = VISIT_TIMEOUT_MS if quick else CROWD_TIMEOUT_MS
         visits = asyncio.run(crowd(server, pages, timeout_ms))
         kernels = server.kernels()
@@ -1032,18 +1055,34 @@ def measure_clients(results: Results, folder: Path, data_dir: Path, quick: bool)
         server_rss = rss_mb(server.process.pid) if server.process else None
         dropped = server.log(whole=True).count(IOPUB_TIMEOUT)
         results.details["server_problems_clients"] = server.problems()
+    cpu = {k: round(v, 1) for k, v in CROWD_CPU.items()}
+    # The same crowd of bare pages, for the floor this machine sets: the twenty browsers run
+    # on the same two cores as the server and its kernels.
+    bare_folder = folder / "bare-crowd"
+    bare_folder.mkdir()
+    (bare_folder / BARE).write_text(json.dumps(bare_notebook(), indent=1), encoding="utf-8")
+    say(f"5. {clients} clients at once on the bare page")
+    with Server(folder, data_dir, bare_folder, "none") as server:
+        bare_visits = asyncio.run(crowd(server, [BARE] * clients, timeout_ms))
+    bare_times = [v.tti for v in bare_visits if v.tti is not None]
+    bare_cpu = {k: round(v, 1) for k, v in CROWD_CPU.items()}
+    results.details["clients_bare"] = [asdict(v) for v in bare_visits]
+    results.details["clients_bare_cpu_seconds"] = bare_cpu
     times = [v.tti for v in visits if v.tti is not None]
     failed = [v for v in visits if v.tti is None]
     for v in failed:
         say(f"  {v.page} failed: {v.error}")
     section = f"5. {clients} clients at once, default pre-heat (daily), 10 years of data"
     mix = ", ".join(f"{p} x{pages.count(p)}" for p in sorted(set(pages)))
+    bare_slowest = max(bare_times, default=None)
     results.add(
         section,
         "slowest time to interactive",
         max(times, default=None),
         "s",
-        note=f"of the {len(times)} pages that became interactive",
+        bare_slowest,
+        note=f"of the {len(times)} pages that became interactive; the reference is "
+        f"{clients} bare pages at once ({len(bare_times)} interactive)",
     )
     results.add(section, "median time to interactive", median(times), "s", note=mix)
     reasons = sorted({(v.error or "")[:60] for v in failed})
@@ -1073,7 +1112,249 @@ def measure_clients(results: Results, folder: Path, data_dir: Path, quick: bool)
         note=f"{len(kernels)} kernels, pre-heated refills included",
     )
     results.add(section, "the server's own memory afterwards", server_rss, "MB")
+    results.details["clients_cpu_seconds"] = cpu
+    results.add(
+        section,
+        "CPU used by the kernels and the server, in all",
+        cpu.get("kernels", 0) + cpu.get("rest", 0),
+        "s",
+        bare_cpu.get("kernels", 0) + bare_cpu.get("rest", 0),
+        note=f"{os.cpu_count()} cores; the browsers on the same machine used "
+        f"{cpu.get('browser', 0):.0f} s ({bare_cpu.get('browser', 0):.0f} s for bare pages)",
+    )
     results.details["clients"] = [asdict(v) for v in visits]
+
+
+# --- 6: the app, every page in one kernel ------------------------------------------------
+
+# The page with this number is in view and one of its inputs is usable (the app keeps its
+# menu and footer outside the page, so they do not count).
+PAGE_READY_JS = """(number) => {
+  const page = document.querySelector(`.kit-content .kit-page-${number}`);
+  if (!page) return false;
+  for (const el of page.querySelectorAll("input, textarea, select, button")) {
+    if (el.disabled) continue;
+    const box = el.getBoundingClientRect();
+    if (box.width > 0 && box.height > 0 && getComputedStyle(el).visibility !== "hidden") {
+      return true;
+    }
+  }
+  return false;
+}"""
+MOVE_TIMEOUT_MS = 60_000
+BARE_VISITS = 5
+
+
+def _number_of(notebook: str) -> str:
+    return notebook.removesuffix(".ipynb").split("-", 1)[0]
+
+
+async def _ready(page: Any, number: str) -> float | None:
+    start = time.perf_counter()
+    try:
+        await page.wait_for_function(
+            PAGE_READY_JS, arg=number, polling="raf", timeout=MOVE_TIMEOUT_MS
+        )
+    except Exception as problem:
+        say(f"  page {number} never became usable: {type(problem).__name__}")
+        return None
+    return time.perf_counter() - start
+
+
+# Until the browser has nothing left to do (requestIdleCallback), at most 5 s.
+BROWSER_IDLE_JS = """() => new Promise((done) => requestIdleCallback(done, {timeout: 5000}))"""
+
+
+async def settled(page: Any, server: Server) -> None:
+    """Wait as a reader would: until the page in view has finished drawing (its charts
+    included) and the kernels are quiet, so that each move is measured from a page at rest
+    rather than on top of the last page's drawing."""
+    await asyncio.to_thread(server.wait_quiet, None, 0.5)
+    await page.evaluate(BROWSER_IDLE_JS)
+
+
+async def app_walk(server: Server, numbers: list[str]) -> dict[str, Any]:
+    """Open the app (pre-heated), walk every page by its Next link, then show pages already
+    built again by their address. Seconds from the click (or the change of address) until
+    the new page's first input is usable, each from a page at rest (see ``settled``)."""
+    found: dict[str, Any] = {"moves": {}, "again": {}}
+    async with chromium() as browser:
+        page = await new_page(browser)
+        found["open"], found["open_error"] = await load(page, server.page(APP) + "#00")
+        found["kernel_id"] = await page.evaluate(KERNEL_ID_JS)
+        if found["open"] is None:
+            await page.context.close()
+            return found
+        for number in numbers[1:]:
+            await settled(page, server)
+            start = time.perf_counter()
+            await page.click(".kit-app-footer .kit-nav-next")
+            took = await _ready(page, number)
+            found["moves"][number] = None if took is None else time.perf_counter() - start
+            say(f"  [app] -> {number}: {found['moves'][number] or 0:.2f}s")
+        for number in numbers[::-1][1:]:
+            await settled(page, server)
+            start = time.perf_counter()
+            await page.evaluate("(n) => { window.location.hash = n; }", number)
+            took = await _ready(page, number)
+            found["again"][number] = None if took is None else time.perf_counter() - start
+        await asyncio.to_thread(server.wait_quiet, None, 1.0)
+        kernels = server.kernels()
+        found["kernels"] = len(kernels)
+        found["kernels_mb"] = sum(rss_mb(pid) or 0 for pid in kernels.values())
+        pid = kernels.get(found["kernel_id"] or "")
+        found["kernel_mb"] = rss_mb(pid) if pid else None
+        await page.context.close()
+    return found
+
+
+async def pages_walk(server: Server, notebooks: list[str]) -> dict[str, Any]:
+    """The same walk through the notebook pages, one Voila page (and kernel) each, by the
+    template's Next link, as before the app."""
+    found: dict[str, Any] = {"moves": {}}
+    async with chromium() as browser:
+        page = await new_page(browser)
+        found["open"], found["open_error"] = await load(page, server.page(notebooks[0]))
+        for notebook in notebooks[1:]:
+            await settled(page, server)
+            start = time.perf_counter()
+            try:
+                await page.click(".kit-nav .kit-nav-next >> nth=0")
+                await page.wait_for_url(f"**/{notebook}", wait_until="commit")
+                handle = await page.wait_for_function(
+                    INTERACTIVE_JS, polling="raf", timeout=VISIT_TIMEOUT_MS
+                )
+                ok = await handle.json_value() == "interactive"
+            except Exception as problem:
+                say(f"  {notebook} never became interactive: {type(problem).__name__}")
+                ok = False
+            found["moves"][notebook] = time.perf_counter() - start if ok else None
+            say(f"  [pages] -> {notebook}: {found['moves'][notebook] or 0:.2f}s")
+        await asyncio.to_thread(server.wait_quiet, None, 1.0)
+        kernels = server.kernels()
+        found["kernels"] = len(kernels)
+        found["kernels_mb"] = sum(rss_mb(pid) or 0 for pid in kernels.values())
+        await page.context.close()
+    return found
+
+
+async def bare_visits(server: Server, count: int) -> list[Visit]:
+    async with chromium() as browser:
+        return [await visit(browser, server, BARE, memory=True) for _ in range(count)]
+
+
+def measure_app(results: Results, folder: Path, data_dir: Path, quick: bool) -> None:
+    """Section 6: the app against the bare page and against the same walk through the
+    notebook pages, in one run, on ten years of data."""
+    notebooks = [notebook for notebook, _ in site_pages_now()]
+    if quick:
+        notebooks = notebooks[:4]
+    numbers = [_number_of(n) for n in notebooks]
+    served = folder / "app-notebooks"
+    served.mkdir()
+    for name in [*notebooks, APP]:
+        shutil.copy(NOTEBOOKS / name, served / name)
+    (served / BARE).write_text(json.dumps(bare_notebook(), indent=1), encoding="utf-8")
+    say(f"6. the app: {len(numbers)} pages, pre-heated, against the bare page")
+    with Server(folder, data_dir, served, "daily") as server:
+        server.wait_quiet(1, 2.0)  # the app's waiting kernel
+        bare = asyncio.run(bare_visits(server, 2 if quick else BARE_VISITS))
+        server.wait_quiet(1, 2.0)
+        app = asyncio.run(app_walk(server, numbers))
+        server.wait_quiet(None, 2.0)
+        bare += asyncio.run(bare_visits(server, 2 if quick else BARE_VISITS))
+        results.details["server_problems_app"] = server.problems()
+    say("6. the same walk through the notebook pages, one kernel each")
+    with Server(folder, data_dir, served, "none") as server:
+        walked = asyncio.run(pages_walk(server, notebooks))
+    results.details["app"] = app
+    results.details["pages_walk"] = walked
+    results.details["app_bare"] = [asdict(v) for v in bare]
+    bare_tti = median([v.tti for v in bare if v.tti])
+    bare_rss = median([v.rss_mb for v in bare if v.rss_mb])
+    section = "6. The app: every page in one kernel, 10 years of data"
+    results.add(
+        section,
+        "bare page (one ipywidgets button)",
+        bare_tti,
+        "s",
+        note=f"median of {len(bare)}, measured before and after the walk",
+    )
+    results.add(
+        section,
+        "opening the app (pre-heated)",
+        app.get("open"),
+        "s",
+        bare_tti,
+        max_ratio=1.0,
+        note=app.get("open_error") or "",
+    )
+    moves = app["moves"]
+    times = [v for v in moves.values() if v is not None]
+    failed = [n for n, v in moves.items() if v is None]
+    old = [v for v in walked["moves"].values() if v is not None]
+    results.add(
+        section,
+        "a move to the next page, median over the journey",
+        median(times),
+        "s",
+        bare_tti,
+        max_ratio=0.2,
+        note=f"the notebook pages: median {median(old) or 0:.2f} s",
+    )
+    slowest = max(moves, key=lambda n: moves[n] or float("inf")) if moves else ""
+    results.add(
+        section,
+        "a move to the next page, the slowest",
+        max(times, default=None),
+        "s",
+        bare_tti,
+        max_ratio=0.5,
+        note=f"page {slowest}; the notebook pages: slowest {max(old, default=0):.2f} s"
+        + (f"; {len(failed)} never usable ({', '.join(failed)})" if failed else ""),
+    )
+    trends = _number_of(trends_page())
+    if trends in moves:
+        results.add(
+            section,
+            f"a move to the trends page ({trends})",
+            moves[trends],
+            "s",
+            bare_tti,
+            max_ratio=0.5,
+        )
+    again = [v for v in app["again"].values() if v is not None]
+    results.add(
+        section,
+        "a page already built, median",
+        median(again),
+        "s",
+        bare_tti,
+        max_ratio=0.1,
+        note=f"slowest {max(again, default=0):.2f} s",
+    )
+    results.add(
+        section,
+        "kernels after the walk",
+        app.get("kernels"),
+        "count",
+        note=f"the notebook pages: {walked.get('kernels')} kernels",
+    )
+    results.add(
+        section,
+        "the app's kernel memory after the walk",
+        app.get("kernel_mb"),
+        "MB",
+        bare_rss,
+        max_ratio=3.0,
+        note=f"the notebook pages: {walked.get('kernels_mb', 0):,.0f} MB in all",
+    )
+
+
+def site_pages_now() -> tuple[tuple[str, str], ...]:
+    from kit.content import site_pages
+
+    return site_pages()
 
 
 # --- main ------------------------------------------------------------------------------
@@ -1094,6 +1375,12 @@ def main() -> int:
     parser.add_argument(
         "--quick", action="store_true", help="a smoke run: fewer pages, repeats and clients"
     )
+    parser.add_argument(
+        "--only",
+        type=lambda text: {int(n) for n in text.split(",")},
+        default={1, 3, 4, 5, 6},
+        help="the sections to run, as numbers: 1 (pages, with 2), 3, 4, 5, 6; all by default",
+    )
     args = parser.parse_args()
     if not CHROMIUM.exists():
         print(f"No Chromium at {CHROMIUM} (set KIT_CHROMIUM).", file=sys.stderr)
@@ -1110,10 +1397,16 @@ def main() -> int:
 
         say("writing ten years of demo data for the pages")
         write_demo(data_dir, days=TEN_YEARS).close()
-        measure_imports(results, folder, args.quick)
-        measure_journal(results, folder, args.quick)
-        measure_pages(results, folder, data_dir, args.quick)
-        measure_clients(results, folder, data_dir, args.quick)
+        steps = {
+            1: lambda: measure_pages(results, folder, data_dir, args.quick),
+            3: lambda: measure_imports(results, folder, args.quick),
+            4: lambda: measure_journal(results, folder, args.quick),
+            5: lambda: measure_clients(results, folder, data_dir, args.quick),
+            6: lambda: measure_app(results, folder, data_dir, args.quick),
+        }
+        for number in (3, 4, 1, 5, 6):
+            if number in args.only:
+                steps[number]()
     results.details["machine_at_end"] = machine()
     results.rows.sort(key=lambda r: int(r.section.split(".")[0]))
     print(table(results))
@@ -1126,6 +1419,7 @@ def main() -> int:
             json.dumps(
                 {
                     "quick": args.quick,
+                    "sections": sorted(args.only),
                     "rows": [asdict(r) for r in results.rows],
                     "details": results.details,
                 },
