@@ -44,3 +44,30 @@ def test_on_the_kernels_loop_each_piece_is_a_turn_of_its_own_and_one_failure_sto
 
     asyncio.run(visit())
     assert done == ["first", "third", "behind"]
+
+
+def test_work_ahead_waits_while_the_machine_is_busy(monkeypatch) -> None:
+    """Is work done ahead held back while the machine's CPU is busy, and done once it is
+    quiet (or at once where the machine cannot be read)?"""
+    from kit.widgets import soon as module
+
+    monkeypatch.setattr(module, "LOOK_EVERY", 0.01)
+    # (all, idle) ticks: busy for two looks (90 of 100 ticks in use), then quiet.
+    readings = iter([(0, 0), (100, 10), (200, 20), (300, 110), (400, 200)])
+    monkeypatch.setattr(module, "_cpu_times", lambda: next(readings))
+    done: list[float] = []
+
+    async def visit() -> None:
+        module.when_quiet(lambda: done.append(1))
+        for _ in range(3):
+            await asyncio.sleep(0.011)
+            assert done == [] or len(done) == 1
+        await asyncio.sleep(0.1)
+
+    asyncio.run(visit())
+    assert done == [1]
+    assert next(readings) == (400, 200), "done at the first quiet look, not before or after"
+
+    monkeypatch.setattr(module, "_cpu_times", lambda: None)
+    module.when_quiet(lambda: done.append(2))
+    assert done == [1, 2]

@@ -16,6 +16,7 @@ import asyncio
 import contextlib
 import logging
 from collections.abc import Callable, Iterator
+from typing import Any
 
 log = logging.getLogger(__name__)
 
@@ -71,3 +72,35 @@ def after(seconds: float, work: Callable[[], None]) -> None:
         _do(work)
     else:
         loop.call_later(seconds, _do, work)
+
+
+BUSY = 0.6  # the share of the machine's CPU time in use above which it counts as busy
+LOOK_EVERY = 0.5  # seconds between two looks at how busy the machine is
+WAIT_AT_MOST = 60.0  # seconds: then the work is done however busy the machine is
+
+
+def when_quiet(work: Callable[[], None], waited: float = 0.0, since: Any = None) -> None:
+    """Do ``work`` (something done ahead, that no one waits for) once the machine is not
+    busy: on a hub where twenty visits open at once it would slow every one of them.
+    Busy means more than ``BUSY`` of all CPU time in use over the last ``LOOK_EVERY``
+    seconds (from ``/proc/stat``); where that cannot be read, the work is done now."""
+    now = _cpu_times()
+    if now is None or waited >= WAIT_AT_MOST:
+        _do(work)
+        return
+    if since is not None:
+        total, idle = now[0] - since[0], now[1] - since[1]
+        if total > 0 and 1 - idle / total <= BUSY:
+            _do(work)
+            return
+    after(LOOK_EVERY, lambda: when_quiet(work, waited + LOOK_EVERY, now))
+
+
+def _cpu_times() -> tuple[int, int] | None:
+    """(all, idle) CPU time of the machine so far, in ticks; None off Linux."""
+    try:
+        with open("/proc/stat", encoding="ascii") as stat:
+            fields = [int(n) for n in stat.readline().split()[1:]]
+    except (OSError, ValueError):
+        return None
+    return sum(fields), fields[3] + (fields[4] if len(fields) > 4 else 0)  # idle + iowait
