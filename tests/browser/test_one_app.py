@@ -243,16 +243,23 @@ def phone(browser) -> Iterator[Page]:
     context.close()
 
 
+def every_page(page: Page, server: KitServer) -> Iterator[str]:
+    """Open the app, then show each page in the journey's order, drawn and at rest; yields
+    each page's number while it is in view."""
+    page.goto(app_url(server, "00"))
+    shown(page, "00")
+    for number in NUMBERS:
+        page.evaluate(f"location.hash = '{number}'")
+        shown(page, number)
+        settle(page)
+        yield number
+
+
 def test_every_page_fits_a_phone(phone: Page, one_server: KitServer) -> None:
     """At 360 px wide, does every page stay inside the screen (no sideways scrolling, no
     part cut off at the right) with every control at least 24 by 24 px?"""
-    phone.goto(app_url(one_server, "00"))
-    shown(phone, "00")
     problems = {}
-    for number in NUMBERS:
-        phone.evaluate(f"location.hash = '{number}'")
-        shown(phone, number)
-        settle(phone)
+    for number in every_page(phone, one_server):
         found = phone.evaluate(PHONE_PROBE)
         if found["scrolls"] or found["outside"] or found["small"]:
             problems[number] = found
@@ -266,13 +273,8 @@ def test_the_app_passes_the_accessibility_check(browser, one_server, axe_script,
     context.set_default_timeout(PAGE_TIMEOUT_MS)
     try:
         page = context.new_page()
-        page.goto(app_url(one_server, "00"))
-        shown(page, "00")
         found = {}
-        for number in NUMBERS:
-            page.evaluate(f"location.hash = '{number}'")
-            shown(page, number)
-            settle(page)
+        for number in every_page(page, one_server):
             violations = serious_violations(page, axe_script)
             if violations:
                 found[number] = violations
