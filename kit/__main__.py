@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import os
 import sys
 from pathlib import Path
 
@@ -102,6 +103,12 @@ def build_parser() -> argparse.ArgumentParser:
         "none",
     )
     serve_cmd.add_argument(
+        "--content", type=Path, default=None, metavar="DIR",
+        help="a content folder holding only the files you change (worksheets, messages, "
+        "pages, support lines, the journey; see docs/adapting.md), read over the kit's own "
+        "(default: $KIT_CONTENT_DIR, else the kit's own)",
+    )  # fmt: skip
+    serve_cmd.add_argument(
         "--idle-lock",
         type=_seconds_or_never,
         default=IDLE_LOCK_SECONDS,
@@ -163,13 +170,15 @@ def build_parser() -> argparse.ArgumentParser:
     check_cmd = commands.add_parser(
         "check",
         help="check a content folder whole: worksheets, journey, messages, support lines",
-        description="Check a content folder (by default the one the kit uses) and list every "
-        "problem with its file, and every support line last checked more than a year ago. "
-        "Exit status 1 if anything needs fixing or re-checking.",
+        description="Check a content folder (by default the one the kit uses), read over the "
+        "kit's own as the app reads it, and list every problem with its file; every support "
+        "line last checked more than a year ago; and every word a translation does not give "
+        "yet. Exit status 1 if anything needs fixing, re-checking or translating.",
     )
     check_cmd.add_argument(
         "folder", type=Path, nargs="?", default=None,
-        help="the content folder (default: $KIT_CONTENT_DIR, else the kit's own)",
+        help="the content folder: only the files you change, or a whole copy of the kit's "
+        "(default: $KIT_CONTENT_DIR, else the kit's own)",
     )  # fmt: skip
 
     reminder_cmd = commands.add_parser(
@@ -252,9 +261,11 @@ def _open(args: argparse.Namespace):
 
 
 def _report(args: argparse.Namespace) -> int:
+    from .languages import apply
     from .report import write_report
 
     with _open(args) as journal:
+        apply(journal)  # in the language the person chose for their journal
         written = write_report(
             journal, args.file, worksheets=args.worksheets, start=args.start, end=args.end
         )
@@ -329,25 +340,39 @@ def _demo(args: argparse.Namespace) -> int:
 
 def _check(args: argparse.Namespace) -> int:
     from .check import check_content
-    from .content import data_dir
+    from .layers import content
 
-    folder = (args.folder or data_dir()).expanduser()
-    if not folder.is_dir():
+    folder = args.folder.expanduser() if args.folder else None
+    if folder is not None and not folder.is_dir():
         print(f"kit check: {folder} is not a folder", file=sys.stderr)
         return 1
-    report = check_content(folder.resolve())
+    report = check_content(folder.resolve() if folder else content())
     print(report.text())
-    return 0 if report.ok and not report.stale else 1
+    return 0 if report.clean else 1
+
+
+def _use_content(folder: Path | None) -> bool:
+    """Read the content from ``folder`` (over the kit's own) from now on, in this process
+    and the kernels it starts; False, with a message, if it is not a folder."""
+    if folder is None:
+        return True
+    folder = folder.expanduser()
+    if not folder.is_dir():
+        print(f"kit: the content folder {folder} is not a folder", file=sys.stderr)
+        return False
+    os.environ["KIT_CONTENT_DIR"] = str(folder.resolve())
+    return True
 
 
 def _content_is_sound() -> bool:
     """Check the content before serving it; on a problem, say what and where, and refuse.
-    Lines due for a re-check are listed, and do not stop the app."""
+    Lines due for a re-check and words not yet translated are listed, and do not stop the
+    app."""
     from .check import check_content
-    from .content import data_dir
+    from .layers import content
 
-    report = check_content(data_dir())
-    if report.problems or report.stale:
+    report = check_content(content())
+    if not report.clean:
         print(report.text(), file=sys.stderr if report.problems else sys.stdout)
     if report.problems:
         print("The app was not started: please fix the content first (kit check).",
@@ -357,6 +382,8 @@ def _content_is_sound() -> bool:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    if args.command == "serve" and not _use_content(args.content):
+        return 1
     if args.command in ("serve", "hub-server") and not _content_is_sound():
         return 1
     if args.command == "check":

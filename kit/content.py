@@ -13,13 +13,13 @@ from __future__ import annotations
 
 import dataclasses
 import functools
-import os
 import re
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from . import roles
 from .analysis.care import SHOWS, CareRule
 from .errors import DefinitionError, UnknownWorksheetError
 from .fields import (
@@ -35,28 +35,20 @@ from .fields import (
     Option,
     validate_answers,
 )
+from .layers import Content, as_content, content, kit_content, merge_words
+from .text import language
 
-_PACKAGE = Path(__file__).resolve().parent
 # Number fields hold everyday quantities; bounds beyond this are a typo in the definition.
 NUMBER_LIMIT = 1e15
 
 
 def data_dir() -> Path:
-    """The folder holding the content (worksheets and resources).
+    """The content shipped with the kit (worksheets, pages, messages, resources).
 
-    ``$KIT_CONTENT_DIR`` points at a folder laid out like ``data/``, for a therapist who
-    adapts the wording (or a test); otherwise it is the content shipped with the kit.
+    A therapist's changes are not here: they sit in their own folder, which
+    :func:`kit.layers.content` lays over this one (``$KIT_CONTENT_DIR``).
     """
-    configured = os.environ.get("KIT_CONTENT_DIR", "").strip()
-    candidates = (
-        [Path(configured)] if configured else [_PACKAGE / "_data", _PACKAGE.parent / "data"]
-    )
-    for candidate in candidates:
-        if (candidate / "worksheets").is_dir():
-            return candidate
-    raise FileNotFoundError(
-        "The content folder is missing: no worksheets/ folder in " + ", ".join(map(str, candidates))
-    )
+    return kit_content()
 
 
 @dataclass(frozen=True)
@@ -120,6 +112,21 @@ class Definition:
             if f.id == field_id:
                 return f
         raise KeyError(field_id)
+
+    def by_role(self, role: str) -> Field:
+        """The field that carries this role (a question inside a list: ``"people.name"``);
+        code finds a field this way and reads answers under its id (see kit.roles).
+        KeyError, naming the worksheet and the role, if no field carries it."""
+        for f in self.fields:
+            if f.role == role:
+                return f
+            for sub in f.fields:
+                if sub.role == role:
+                    return sub
+        raise KeyError(
+            f"the worksheet {self.id!r} has no field with role = {role!r} "
+            "(kit/roles.py lists the roles the kit reads)"
+        )
 
 
 WORKSHEET_KEYS = {
@@ -240,6 +247,8 @@ class _Checker:
             "help": self.text(raw.get("help"), "the help", fid, optional=True),
             "required": required,
         }
+        if "role" in raw:
+            spec["role"] = self.role(raw["role"], fid, nested=nested)
         if "options" in needed:
             spec["options"] = self.options(raw["options"], fid)
             if kind in ("choice", "rank") and len(spec["options"]) < 2:
@@ -337,6 +346,68 @@ class _Checker:
             entries.append(cleaned)
         return tuple(entries)
 
+    def role(self, value: Any, fid: str, *, nested: bool) -> str:
+        """A field's role: id-like; a question in a list adds a dot and a name of its own
+        to the list's role ("people.name"). See kit.roles."""
+        if not isinstance(value, str) or not roles.ROLE_PATTERN.fullmatch(value):
+            raise self.fail(
+                f"role {value!r} is not a valid role (written like an id; a question in a "
+                'list: the list\'s role, a dot and a name, like "people.name")',
+                fid,
+            )
+        if nested and "." not in value:
+            raise self.fail(
+                f"role {value!r} of a question in a list must be the list's role, a dot and a "
+                'name, like "people.name"',
+                fid,
+            )
+        if not nested and "." in value:
+            raise self.fail(f"role {value!r} has a dot, which only a question in a list has", fid)
+        return value
+
+    def unique_roles(self, definition: Definition) -> None:
+        """No two fields of a worksheet (questions in its lists included) share a role."""
+        seen: set[str] = set()
+        for f in definition.fields:
+            for one in (f, *f.fields):
+                if one.role is None:
+                    continue
+                if one.role in seen:
+                    raise self.fail(f"role {one.role!r} is given to two fields (duplicate)", one.id)
+                seen.add(one.role)
+
+    def needed_roles(self, definition: Definition) -> Definition:
+        """Refuse a definition that lacks a field the kit's code reads (kit.roles.NEEDS), or
+        has it with another kind, saying what reads it and how to put it back."""
+        for role, need in roles.NEEDS.get(definition.id, {}).items():
+            try:
+                found = definition.by_role(role)
+            except KeyError:
+                inside = roles.list_role(role)
+                where = f' inside the list with role = "{inside}"' if inside else ""
+                raise self.fail(
+                    f'the kit needs a field with role = "{role}" (kind "{need.kind}"){where}; '
+                    f'it is read by {need.read_by}. Put role = "{role}" back on that field, '
+                    f"or on a new {need.kind} field (kit/roles.py lists what the kit reads)"
+                ) from None
+            if found.kind != need.kind:
+                raise self.fail(
+                    f'role = "{role}" is on a field of kind "{found.kind}", but the kit needs '
+                    f'kind "{need.kind}" there; it is read by {need.read_by}. Change the kind '
+                    f'back to "{need.kind}", or move role = "{role}" to a {need.kind} field',
+                    found.id,
+                )
+        for f in definition.fields:  # a question's role starts with its own list's role
+            for sub in f.fields:
+                if sub.role and roles.list_role(sub.role) != f.role:
+                    has = f'role = "{f.role}"' if f.role else "no role"
+                    raise self.fail(
+                        f'role = "{sub.role}" of a question in a list must start with the '
+                        f"list's own role and a dot (the list has {has})",
+                        sub.id,
+                    )
+        return definition
+
     def unique(self, fields: tuple[Field, ...]) -> tuple[Field, ...]:
         seen: set[str] = set()
         for f in fields:
@@ -381,6 +452,7 @@ class _Checker:
             source=self.source,
         )
         self.unique(definition.fields)
+        self.unique_roles(definition)
         definition = dataclasses.replace(
             definition,
             attribution=self.text(raw.get("attribution"), "the attribution", optional=True) or "",
@@ -397,7 +469,7 @@ class _Checker:
             )
         if "care" in raw:
             definition = dataclasses.replace(definition, care=self.care(raw["care"], definition))
-        return self.resolve_ratings(definition)
+        return self.needed_roles(self.resolve_ratings(definition))
 
     def care(self, raw: Any, definition: Definition) -> tuple[CareRule, ...]:
         """The ``[[care]]`` rules: what the page offers at once when an answer is low."""
@@ -501,39 +573,59 @@ class _Checker:
         return dataclasses.replace(definition, sections=tuple(sections))
 
 
-def load_definition(path: str | Path) -> Definition:
-    """Load and check one worksheet file; raise DefinitionError if it is broken."""
-    path = Path(path)
+def _read_toml(path: Path) -> dict[str, Any]:
     try:
         # utf-8-sig: some editors start a saved file with a byte-order mark.
-        raw = tomllib.loads(path.read_text(encoding="utf-8-sig"))
+        return tomllib.loads(path.read_text(encoding="utf-8-sig"))
     except tomllib.TOMLDecodeError as problem:
         raise DefinitionError(path, f"is not valid TOML ({problem})") from None
     except (OSError, UnicodeDecodeError) as problem:
         raise DefinitionError(path, f"cannot be read ({problem})") from None
+
+
+def with_words(raw: dict[str, Any], words: Path | None) -> dict[str, Any]:
+    """The English table ``raw`` with a translation's words over it (DefinitionError,
+    naming the translation's file, if the translation changes more than words)."""
+    if words is None:
+        return raw
+    merged, problems = merge_words(raw, _read_toml(words))
+    if problems:
+        raise DefinitionError(words, "; ".join(str(p) for p in problems))
+    return merged
+
+
+def load_definition(path: str | Path, words: str | Path | None = None) -> Definition:
+    """Load and check one worksheet file, with the words of a translation of it if one is
+    given; raise DefinitionError if either is broken."""
+    path = Path(path)
+    raw = with_words(_read_toml(path), Path(words) if words is not None else None)
     return _Checker(str(path)).worksheet(raw, path.stem)
 
 
-def _worksheet_files(folder: Path) -> dict[str, Path]:
-    return {p.stem: p for p in sorted((folder / "worksheets").glob("*.toml"))}
+def _worksheet_files(folder: Path | Content) -> dict[str, Path]:
+    found = as_content(folder).files("worksheets", pattern="*.toml")
+    return {Path(name).stem: path for name, path in found.items()}
 
 
 def worksheet_ids() -> list[str]:
     """The ids of every worksheet, sorted."""
-    return list(_worksheet_files(data_dir()))
+    return list(_worksheet_files(content()))
 
 
 def definition(worksheet_id: str) -> Definition:
-    """The checked definition of one worksheet (each file is loaded once per process)."""
-    return _definition(data_dir(), worksheet_id)
+    """The checked definition of one worksheet, in the language pages are shown in (each
+    file is loaded once per process and language)."""
+    return _definition(content(), worksheet_id, language())
 
 
 @functools.cache
-def _definition(folder: Path, worksheet_id: str) -> Definition:
+def _definition(folder: Content, worksheet_id: str, code: str = "en") -> Definition:
     files = _worksheet_files(folder)
     if worksheet_id not in files:
         raise UnknownWorksheetError(worksheet_id, list(files))
-    return load_definition(files[worksheet_id])
+    return load_definition(
+        files[worksheet_id], folder.translation(code, "worksheets", f"{worksheet_id}.toml")
+    )
 
 
 @dataclass(frozen=True)
@@ -546,14 +638,25 @@ class JourneyPart:
 
 def journey() -> tuple[JourneyPart, ...]:
     """The journey from ``data/journey.toml``; every page must name a known worksheet."""
-    return journey_in(data_dir())
+    return journey_in(content(), language())
+
+
+JOURNEY = "journey.toml"
+
+
+def journey_file(folder: Content, code: str) -> tuple[Path, dict[str, Any]]:
+    """journey.toml (the therapist's or the kit's) with its words in language ``code``."""
+    path = folder.file(JOURNEY)
+    raw = _journey_file(path)
+    words = folder.translation(code, JOURNEY)
+    return path, with_words(raw, words)
 
 
 @functools.cache
-def journey_in(folder: Path) -> tuple[JourneyPart, ...]:
+def journey_in(folder: Path | Content, code: str = "en") -> tuple[JourneyPart, ...]:
     """The journey of the content folder ``folder`` (DefinitionError if it is broken)."""
-    path = folder / "journey.toml"
-    raw = _journey_file(path)
+    folder = as_content(folder)
+    path, raw = journey_file(folder, code)
     known = set(_worksheet_files(folder))
     parts = []
     for part in raw.get("parts", []):
@@ -575,18 +678,13 @@ def journey_in(folder: Path) -> tuple[JourneyPart, ...]:
 
 
 def _journey_file(path: Path) -> dict[str, Any]:
-    try:
-        return tomllib.loads(path.read_text(encoding="utf-8-sig"))
-    except tomllib.TOMLDecodeError as problem:
-        raise DefinitionError(path, f"is not valid TOML ({problem})") from None
-    except (OSError, UnicodeDecodeError) as problem:
-        raise DefinitionError(path, f"cannot be read ({problem})") from None
+    return _read_toml(path)
 
 
 def journey_pages() -> list[tuple[str, str]]:
     """Every page of the journey that holds a worksheet, as (notebook, worksheet id), in
     order: the journey's parts, then the ``more`` pages."""
-    return [(n, p) for n, p, _ in _site() if p in set(worksheet_ids())]
+    return [(n, p) for n, p, _ in site() if p in set(worksheet_ids())]
 
 
 START_PAGE = ("00-start.ipynb", "start")
@@ -633,8 +731,7 @@ def _invitation(path: Path, entry: dict[str, Any]) -> tuple[int, int]:
 def invitations() -> dict[str, tuple[int, int]]:
     """Pages the start page invites the person to once there is enough for them, by page
     id: (days since the first check-in, check-ins saved), from ``data/journey.toml``."""
-    path = data_dir() / "journey.toml"
-    raw = _journey_file(path)
+    path, raw = journey_file(content(), "en")
     return {
         str(e.get("worksheet") or e.get("page")): _invitation(path, e)
         for e in raw.get("more", [])
@@ -645,21 +742,25 @@ def invitations() -> dict[str, tuple[int, int]]:
 def site_pages() -> tuple[tuple[str, str], ...]:
     """Every page in the order previous/next links walk them, as (notebook, title): the
     start page, the journey, then the ``more`` pages of ``data/journey.toml``."""
-    return tuple((notebook, title) for notebook, _, title in _site())
+    return tuple((notebook, title) for notebook, _, title in site())
 
 
-def _site() -> tuple[tuple[str, str, str], ...]:
+def site() -> tuple[tuple[str, str, str], ...]:
     """Every page as (notebook, page id, title), in the journey's order."""
-    return site_in(data_dir())
+    return site_in(content(), language())
 
 
 @functools.cache
-def site_in(folder: Path) -> tuple[tuple[str, str, str], ...]:
-    path = folder / "journey.toml"
-    raw = _journey_file(path)
-    pages = [(START_PAGE[0], START_PAGE[1], "Start")]
+def site_in(folder: Path | Content, code: str = "en") -> tuple[tuple[str, str, str], ...]:
+    from .text import t_in
+
+    folder = as_content(folder)
+    path, raw = journey_file(folder, code)
+    pages = [(START_PAGE[0], START_PAGE[1], t_in(code, "content.start.title"))]
     pages += [
-        (n, s, _definition(folder, s).title) for part in journey_in(folder) for n, s in part.pages
+        (n, s, _definition(folder, s, code).title)
+        for part in journey_in(folder, code)
+        for n, s in part.pages
     ]
     pages += _more(path, raw, set(_worksheet_files(folder)))
     seen = [n for n, _, _ in pages]
@@ -672,7 +773,7 @@ def site_in(folder: Path) -> tuple[tuple[str, str, str], ...]:
 def page_address(page: str) -> tuple[str, str]:
     """Where a page is, and its title: (notebook, title) for a worksheet id or a page id
     (``start``, ``my-data``), from ``data/journey.toml``. KeyError if it is not there."""
-    for notebook, page_id, title in _site():
+    for notebook, page_id, title in site():
         if page_id == page:
             return notebook, title
     raise KeyError(page)

@@ -23,8 +23,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .content import data_dir
 from .errors import DefinitionError
+from .layers import Content, as_content, merge_words
+from .text import language
 
 RESOURCES = "resources"
 FILE_NAME = "crisis-lines.toml"
@@ -328,8 +329,9 @@ class _Checker:
         return tuple(countries)
 
 
-def check_file(path: Path) -> tuple[tuple[Country, ...], list[Problem]]:
-    """The countries in a support-lines file, and every problem found in it."""
+def check_file(path: Path, words: Path | None = None) -> tuple[tuple[Country, ...], list[Problem]]:
+    """The countries in a support-lines file, with the words of a translation of it if one
+    is given, and every problem found in either."""
     try:
         text = path.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as problem:
@@ -339,26 +341,43 @@ def check_file(path: Path) -> tuple[tuple[Country, ...], list[Problem]]:
     except tomllib.TOMLDecodeError as problem:
         line = getattr(problem, "lineno", None)
         return (), [Problem(str(path), line, "", f"is not valid TOML ({problem})")]
+    found: list[Problem] = []
+    if words is not None:
+        try:
+            translated = tomllib.loads(words.read_text(encoding="utf-8-sig"))
+        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as problem:
+            return (), [Problem(str(words), None, "", f"cannot be read ({problem})")]
+        merged, wrong = merge_words(raw, translated)
+        found += [Problem(str(words), None, p.where, p.problem) for p in wrong]
+        if not wrong:
+            raw = merged
     checker = _Checker(path, text)
     countries = checker.countries(raw)
-    return countries, checker.problems
+    return countries, found + checker.problems
 
 
-def lines_file(folder: Path | None = None) -> Path:
-    return (folder or data_dir()) / RESOURCES / FILE_NAME
+def lines_file(folder: Path | Content | None = None) -> Path:
+    """The support lines: the therapist's file if they have one, else the kit's."""
+    return as_content(folder).file(RESOURCES, FILE_NAME)
+
+
+def lines_words(folder: Path | Content | None = None, code: str | None = None) -> Path | None:
+    """The translation of the support lines' words into ``code`` (the language in use)."""
+    return as_content(folder).translation(code or language(), RESOURCES, FILE_NAME)
 
 
 @functools.cache
-def _loaded(path: Path) -> tuple[Country, ...]:
-    countries, problems = check_file(path)
+def _loaded(path: Path, words: Path | None = None) -> tuple[Country, ...]:
+    countries, problems = check_file(path, words)
     if problems:
         raise DefinitionError(path, "\n".join(str(p) for p in problems))
     return countries
 
 
 def support_lines() -> tuple[Country, ...]:
-    """Every country's support lines, in the file's order (DefinitionError if broken)."""
-    return _loaded(lines_file())
+    """Every country's support lines, in the file's order, in the language in use
+    (DefinitionError if broken)."""
+    return _loaded(lines_file(), lines_words())
 
 
 def stale_lines(countries: tuple[Country, ...], today: dt.date) -> Iterator[str]:

@@ -28,10 +28,9 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
-from .content import data_dir
 from .errors import DefinitionError
+from .layers import SOURCE_LANGUAGE, Content, as_content, content
 
-SOURCE_LANGUAGE = "en"
 MESSAGES = "messages"
 _language = SOURCE_LANGUAGE
 _STRONG = re.compile(r"\*\*(.+?)\*\*")
@@ -103,12 +102,22 @@ def _plural_rule(rule: str | None, path: Path) -> Callable[[int], int]:
         ) from None
 
 
+def catalogue(folder: Path | Content, code: str) -> Catalogue:
+    """Every message of language ``code`` in the content ``folder`` (read once): each file
+    of the therapist's folder replaces the kit's file of the same name."""
+    return _catalogue(as_content(folder), code)
+
+
 @functools.cache
-def catalogue(folder: Path, code: str) -> Catalogue:
-    """Every message of language ``code`` in the content folder ``folder`` (read once)."""
+def _catalogue(folder: Content, code: str) -> Catalogue:
+    return read_catalogue(folder, code)
+
+
+def read_catalogue(folder: Content, code: str) -> Catalogue:
+    """:func:`catalogue`, read afresh (for ``kit check``, which reads a folder as it is now)."""
     messages: dict[str, Message] = {}
     plural: Callable[[int], int] | None = None
-    for path in sorted((folder / MESSAGES / code).glob("*.po")):
+    for path in folder.files(MESSAGES, code, pattern="*.po").values():
         found, rule = read_catalogue_file(path)
         plural = plural or _plural_rule(rule, path)
         for message in found:
@@ -120,12 +129,13 @@ def catalogue(folder: Path, code: str) -> Catalogue:
                     f"{Path(first.file).name} (line {first.line})",
                 )
             messages[message.id] = message
-    return Catalogue(code, messages, plural or _plural_rule(None, folder))
+    return Catalogue(code, messages, plural or _plural_rule(None, folder.kit))
 
 
-def _lookup(message_id: str, count: int | None) -> str:
-    for code in dict.fromkeys((_language, SOURCE_LANGUAGE)):
-        found = catalogue(data_dir(), code)
+def _lookup(message_id: str, count: int | None, language: str | None = None) -> str:
+    folder = content()
+    for code in dict.fromkeys((language or _language, SOURCE_LANGUAGE)):
+        found = _catalogue(folder, code)
         message = found.messages.get(message_id)
         if message is None or not any(message.forms):
             continue
@@ -133,7 +143,7 @@ def _lookup(message_id: str, count: int | None) -> str:
             return message.forms[0]
         index = found.plural(count)
         return message.forms[min(index, len(message.forms) - 1)]
-    raise KeyError(f"no message {message_id!r} in {data_dir() / MESSAGES / SOURCE_LANGUAGE}")
+    raise KeyError(f"no message {message_id!r} in {folder.kit / MESSAGES / SOURCE_LANGUAGE}")
 
 
 def _shown(value: Any) -> Any:
@@ -155,7 +165,7 @@ def _fill(text: str, values: Mapping[str, Any], message_id: str) -> str:
     except (KeyError, IndexError, ValueError) as problem:
         # A reworded message that names a placeholder the code does not give: English.
         if _language != SOURCE_LANGUAGE:
-            english = catalogue(data_dir(), SOURCE_LANGUAGE).messages.get(message_id)
+            english = _catalogue(content(), SOURCE_LANGUAGE).messages.get(message_id)
             if english is not None:
                 return english.forms[0].format_map({k: _shown(v) for k, v in values.items()})
         raise KeyError(f"message {message_id!r} cannot be filled in: {problem}") from None
@@ -164,6 +174,11 @@ def _fill(text: str, values: Mapping[str, Any], message_id: str) -> str:
 def t(message_id: str, /, **values: Any) -> str:
     """The message's text, with its placeholders filled in (plain text, not HTML)."""
     return _fill(_lookup(message_id, None), values, message_id)
+
+
+def t_in(code: str, message_id: str, /) -> str:
+    """A message without placeholders in the language ``code`` (English where missing)."""
+    return _lookup(message_id, None, code)
 
 
 def tn(message_id: str, count: int, /, **values: Any) -> str:
@@ -201,7 +216,7 @@ def list_text(items: list[Any], style: str = "standard") -> Markup:
     if not items:
         return Markup("")
     # S704: every item is escaped first; the words between them come from Babel's data.
-    joined = format_list([str(escape(i)) for i in items], style=style, locale=_language)
+    joined = format_list([str(escape(i)) for i in items], style=style, locale=babel_locale())
     return Markup(joined)  # noqa: S704
 
 
@@ -210,17 +225,21 @@ def placeholders(text: str) -> set[str]:
     return set(_FIELD.findall(text))
 
 
+def babel_locale() -> str:
+    """The locale Babel writes dates, times, numbers and lists in: the kit's English is
+    British ("1 December 2026", "A, B and C"); other languages as they are."""
+    return "en_GB" if _language == SOURCE_LANGUAGE else _language
+
+
 def day_text(day: dt.date, form: str = "long") -> str:
     """A day as the language writes it ("1 December 2026" in English, long form)."""
     from babel.dates import format_date
 
-    locale = "en_GB" if _language == SOURCE_LANGUAGE else _language
-    return format_date(day, format=form, locale=locale)
+    return format_date(day, format=form, locale=babel_locale())
 
 
 def time_text(moment: dt.datetime | dt.time) -> str:
     """A time of day as the language writes it (21:04)."""
     from babel.dates import format_time
 
-    locale = "en_GB" if _language == SOURCE_LANGUAGE else _language
-    return format_time(moment, format="short", locale=locale)
+    return format_time(moment, format="short", locale=babel_locale())

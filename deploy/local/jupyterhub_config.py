@@ -13,6 +13,8 @@ password. Settings come from the environment, all optional except the password:
     KIT_HUB_THERAPISTS  comma-separated therapist user names (default therapist)
     KIT_HUB_PORT        the port people open (default 8000); the hub also uses the next two
     KIT_CHP             the configurable-http-proxy command (default: the one on PATH)
+    KIT_CONTENT_DIR     a content folder of your changes, read over the kit's own
+                        (docs/adapting.md; default: none, the kit's own words)
 
 This is for trying things out: the dummy log-in takes one shared password, and every user
 runs under one system account. deploy/tljh and deploy/z2jh are for real use.
@@ -66,6 +68,7 @@ configure_hub(
     inbox_root=state / "inbox",
     data_root=state / "journals",
     cull_idle=int(os.environ.get("KIT_CULL_IDLE", "600")),
+    content=os.environ.get("KIT_CONTENT_DIR") or None,
 )
 if os.geteuid() == 0:
     # Everything here runs as one account; in a container that is often root.

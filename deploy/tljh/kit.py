@@ -19,6 +19,10 @@ THERAPISTS = {"therapist"}
 INBOX = "/srv/kit-inbox"
 INBOX_GROUP = "kit-inbox"
 USER_PYTHON = "/opt/tljh/user/bin/python"
+# Your content folder (only the files you change, read over the kit's own; see
+# docs/adapting.md), readable by every user's account, e.g. "/srv/kit-content"; None: the
+# kit's own words.
+CONTENT = None
 
 
 def system_account(spawner) -> str:
@@ -41,4 +45,5 @@ configure_hub(
     inbox_group=INBOX_GROUP,
     server_command=[USER_PYTHON, "-m", "kit", "hub-server"],
     title="Journal",
+    content=CONTENT,
 )

@@ -30,6 +30,7 @@ from typing import Any
 from traitlets import Bool
 from traitlets.config import Config
 
+from ..text import t
 from .serve import (
     CONTENT_SECURITY_POLICY,
     CULL_IDLE_SECONDS,
@@ -88,6 +89,7 @@ def configure_hub(
     inbox_owner: Callable[[Any], str] | None = None,
     inbox_group: str | None = None,
     server_command: list[str] | None = None,
+    content: str | os.PathLike[str] | None = None,
 ) -> None:
     """Set a hub up for the kit (call it from jupyterhub_config.py with the ``c`` there).
 
@@ -102,7 +104,9 @@ def configure_hub(
     need be), and ``inbox_group``, the group the therapist's account is in: each client's
     inbox folder is then made the client's, readable by that group, and closed to everyone
     else (mode 2770). ``server_command`` starts a user's server where the users' Python is
-    not the hub's (default: ``kit hub-server`` with the hub's Python).
+    not the hub's (default: ``kit hub-server`` with the hub's Python). ``content`` is a
+    therapist's content folder (only the files they change; docs/adapting.md), which every
+    server reads over the kit's own: it must be readable by every user's server.
     """
     from .serve import check_exit_url, check_title
 
@@ -118,6 +122,11 @@ def configure_hub(
     c.Spawner.disable_user_config = True
     c.Spawner.environment = {"KIT_TITLE": title, "KIT_EXIT_URL": exit_url,
                              "KIT_CULL_IDLE": str(cull_idle)}  # fmt: skip
+    if content is not None:
+        folder = Path(content).expanduser().resolve()
+        if not folder.is_dir():
+            raise HubSetupError(f"the content folder {folder} is not a folder")
+        c.Spawner.environment["KIT_CONTENT_DIR"] = str(folder)
 
     def before_start(spawner: Any) -> None:
         name = spawner.user.name
@@ -181,10 +190,7 @@ def run_server(argv: list[str] | None = None) -> None:
 
     user = os.environ.get("JUPYTERHUB_USER")
     if not user or not os.environ.get("JUPYTERHUB_API_TOKEN"):
-        raise HubSetupError(
-            "kit hub-server is started by JupyterHub, which names the user; to try the kit "
-            "on your own, use `kit serve`."
-        )
+        raise HubSetupError(t("serve.hub.not-from-hub"))
     role = os.environ.get("KIT_ROLE", "client")
     site = Site(
         check_title(os.environ.get("KIT_TITLE", DEFAULT_TITLE)),
@@ -223,7 +229,7 @@ class PagesOnly(_contents_manager_base()):  # type: ignore[misc]
     def _refuse(self, *_args: Any, **_kwargs: Any) -> Any:
         from tornado.web import HTTPError
 
-        raise HTTPError(403, "These pages cannot be changed.")
+        raise HTTPError(403, t("serve.pages.unchangeable"))
 
     save = new = new_untitled = copy = delete = delete_file = rename = rename_file = _refuse
     create_checkpoint = restore_checkpoint = delete_checkpoint = _refuse
@@ -236,7 +242,7 @@ class PagesOnly(_contents_manager_base()):  # type: ignore[misc]
         from tornado.web import HTTPError
 
         if self._hidden(path):
-            raise HTTPError(404, "No such page.")
+            raise HTTPError(404, t("serve.pages.no-such-page"))
         return await super().get(path, content=content, **kwargs)
 
     def should_list(self, name: str) -> bool:

@@ -161,12 +161,13 @@ def _show_following_the_clock(make: Callable[[Journal], Any], journal: Journal) 
     first visit, or after travelling). The zone is kept in the journal for next time."""
     from IPython.display import display
 
-    from .. import clock
+    from .. import clock, languages
     from .visit import the_visit
 
     def widget_of(shown: Any) -> w.Widget:
         return getattr(shown, "widget", shown)
 
+    languages.apply(journal)
     part, shown = _built(lambda: make(journal))
     holder = w.VBox([widget_of(shown)], layout=w.Layout(width="100%"))
     built_with = clock.zone(journal)
@@ -180,28 +181,28 @@ def _show_following_the_clock(make: Callable[[Journal], Any], journal: Journal) 
         except KitError:  # keeping it for next time is a nicety; this visit has it already
             logging.getLogger("kit").exception("the time zone could not be kept")
         now = clock.zone(journal)
-        if not clock.same_clock(now, built_with):
+        if languages.apply(journal) or not clock.same_clock(now, built_with):
             built_with = now
             holder.children = [widget_of(_built(lambda: make(journal))[1])]
 
+    def relanguage() -> None:
+        holder.children = [widget_of(_built(lambda: make(journal))[1])]
+
     the_visit()[0].on_zone(reported)
+    languages.on_change(relanguage)
     display(holder)
     if isinstance(part, DisplayOnce):
         part._displayed = True  # it is on the page, in the holder: the cell's value is not
     return part
 
 
-SOMETHING_WENT_WRONG = (
-    "Something went wrong on our side, so this part of the page cannot be shown. Nothing you "
-    "saved has changed. Reloading the page may help; the other pages still work."
-)
-
-
 def went_wrong() -> str:
     """Log the exception being handled (to the server's log, never the page) and return
     the calm words the page shows instead."""
+    from ..text import t
+
     logging.getLogger("kit").exception("a page could not be shown")
-    return SOMETHING_WENT_WRONG
+    return t("widgets.went-wrong")
 
 
 def download_link(name: str, data: bytes, mime: str, label: str) -> str:

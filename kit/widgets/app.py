@@ -25,12 +25,13 @@ import ipywidgets as w
 import traitlets
 from markupsafe import Markup
 
-from .. import clock
+from .. import clock, languages
 from ..analysis.journey import DONE, NOT_STARTED, page_state
 from ..content import definition, journey, site_pages
 from ..errors import KitError
 from ..journal import Journal
 from ..lock import LockedError
+from ..text import language as language_now
 from ..text import markup, t
 from ._display import DisplayOnce, _built, await_visitor
 from .form import STYLE
@@ -61,6 +62,8 @@ class Router(anywidget.AnyWidget):
     _esm = Path(__file__).with_name("router.js")
     route = traitlets.Unicode("").tag(sync=True)
     zone = traitlets.Unicode("").tag(sync=True)
+    languages = traitlets.List(traitlets.Unicode()).tag(sync=True)
+    lang = traitlets.Unicode("en").tag(sync=True)
     idle_after = traitlets.Int(IDLE_LOCK_SECONDS).tag(sync=True)
     idle = traitlets.Bool(False).tag(sync=True)
     leaving = traitlets.Bool(False).tag(sync=True)
@@ -101,7 +104,9 @@ class App(DisplayOnce):
         self.widget.add_class("kit-app")
         self._menu_seen: Any = object()
         self._loaded_behind = False
+        self.router.observe(self._languages, names="languages")
         self.router.observe(self._zone, names="zone")
+        languages.on_change(self._relanguage)
         self.router.observe(self._routed, names="route")
         self.router.observe(self._idle, names="idle")
         self.router.observe(self._leaving, names="leaving")
@@ -159,6 +164,23 @@ class App(DisplayOnce):
             self.pages.clear()
             self.show(self.current or "00", moved=False)
 
+    def _languages(self, change: dict[str, Any]) -> None:
+        """The browser's preferred languages: until the person picks one, the pages follow
+        the first that the content has."""
+        languages.set_reported(change["new"])
+        journal = self.journal if self.journal and self.journal.is_open() else None
+        if languages.apply(journal) and self.current is not None:
+            self._relanguage()
+
+    def _relanguage(self) -> None:
+        """The language changed: build the shell and every page again in it."""
+        for page in self.pages.values():
+            _close(page.widget)
+        self.pages.clear()
+        self._menu_seen = object()
+        if self.current is not None:
+            self.show(self.current, moved=False)
+
     def _routed(self, change: dict[str, Any]) -> None:
         self.show(change["new"])
 
@@ -179,6 +201,11 @@ class App(DisplayOnce):
         number = number if number in self.numbers else "00"
         self.current = number
         journal = self._journal()
+        if languages.apply(journal):  # the person's own choice, kept in their journal
+            for built in self.pages.values():
+                _close(built.widget)
+            self.pages.clear()
+        self.router.lang = language_now()
         if journal is None:
             self._ask_passphrase()
             return
@@ -216,7 +243,7 @@ class App(DisplayOnce):
     def _draw_menu(self) -> None:
         """The menu of the journey, with where each page stands (once the journal is open)."""
         journal = self.journal if self.journal is not None and self.journal.is_open() else None
-        seen = (journal.revision() if journal else None, self.current)
+        seen = (journal.revision() if journal else None, self.current, language_now())
         if seen == self._menu_seen:
             return
         self._menu_seen = seen
@@ -289,16 +316,16 @@ def _close(widget: w.Widget) -> None:
 
 
 def _page_ids() -> list[tuple[str, str]]:
-    from ..content import data_dir, site_in
+    from ..content import site
 
-    return [(notebook, page_id) for notebook, page_id, _ in site_in(data_dir())]
+    return [(notebook, page_id) for notebook, page_id, _ in site()]
 
 
 def _more_pages() -> list[tuple[str, str, str]]:
-    from ..content import data_dir, site_in
+    from ..content import site
 
     in_journey = {s for part in journey() for _, s in part.pages}
-    return [(n, p, title) for n, p, title in site_in(data_dir())[1:] if p not in in_journey]
+    return [(n, p, title) for n, p, title in site()[1:] if p not in in_journey]
 
 
 def _make_page(page_id: str, journal: Journal) -> Any:

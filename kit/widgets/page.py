@@ -23,8 +23,10 @@ from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 import ipywidgets as w
 
-from ..content import data_dir, page_address
+from ..content import page_address
 from ..errors import DefinitionError
+from ..layers import Content, as_content
+from ..text import language
 from ._display import DisplayOnce
 from .form import STYLE
 from .inputs import full
@@ -45,8 +47,12 @@ class Part(Protocol):
     def refresh(self) -> None: ...
 
 
-def page_file(page: str, folder: Path | None = None) -> Path:
-    return (folder or data_dir()) / PAGES / f"{page}.md"
+def page_file(page: str, folder: Path | Content | None = None, code: str | None = None) -> Path:
+    """A page's words: its translation into the language in use if there is one (in
+    ``pages/<language>/``), else the English; the therapist's file wins over the kit's."""
+    found = as_content(folder)
+    name = f"{page}.md"
+    return found.translation(code or language(), PAGES, name) or found.file(PAGES, name)
 
 
 def blocks(text: str) -> list[tuple[str, str]]:
@@ -91,9 +97,9 @@ def render_markdown(text: str) -> str:
     return _markdown().render(text)
 
 
-def page_text(page: str, folder: Path | None = None) -> str:
+def page_text(page: str, folder: Path | Content | None = None, code: str | None = None) -> str:
     """The words of a page (its file), or just its form for a worksheet with no file."""
-    path = page_file(page, folder)
+    path = page_file(page, folder, code)
     try:
         return path.read_text(encoding="utf-8-sig")
     except FileNotFoundError:
@@ -151,6 +157,14 @@ def _support_lines(page: Page) -> Part:
     return _Wrapped(widget)
 
 
+def _language(page: Page) -> Part:
+    from .language import LanguagePicker
+
+    assert page.journal is not None
+    picker = LanguagePicker(page.journal)
+    return _Wrapped(picker.widget, picker.refresh)
+
+
 def _journey(page: Page) -> Part:
     from .journey import Journey
 
@@ -187,6 +201,7 @@ PARTS: dict[str, tuple[Callable[[Page], Part], bool]] = {
     "trends": (_trends, True),
     "my-data": (_my_data, True),
     "share": (_share, True),
+    "language": (_language, True),
 }
 
 

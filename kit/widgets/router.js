@@ -1,5 +1,5 @@
 // The app's side of the visit (kit/widgets/app.py): which page is asked for (the address's
-// fragment, a neutral number), the browser's time zone, whether the person is still there,
+// fragment, a neutral number), the browser's preferred languages and time zone, whether the person is still there,
 // and that they are leaving. It also moves the keyboard's focus to a page's heading when
 // the page changes, and says the page's name to screen readers. It draws no more than a
 // line for screen readers, hidden from sight.
@@ -7,6 +7,16 @@
 // The page asked for: the fragment, or the start page ("00") when there is none.
 function route() {
   return decodeURIComponent(window.location.hash.replace(/^#/, "")) || "00";
+}
+
+function preferred() {
+  try {
+    const found = navigator.languages && navigator.languages.length
+      ? navigator.languages : [navigator.language || ""];
+    return Array.from(found).filter((tag) => typeof tag === "string" && tag).slice(0, 20);
+  } catch (error) {
+    return [];
+  }
 }
 
 function zone() {
@@ -47,6 +57,7 @@ function focusWhenDrawn(number, tries) {
 
 export default {
   initialize({ model }) {
+    model.set("languages", preferred());
     model.set("zone", zone());
     model.set("route", route());
     model.save_changes();
@@ -102,5 +113,13 @@ export default {
       }
     };
     model.on("change:moves", shown);
+    // The page's language, for screen readers and the browser's own words (spelling, ...).
+    const lang = () => {
+      document.documentElement.lang = model.get("lang") || "en";
+      // Quick exit and the page's own words follow (kit_exit.html).
+      document.dispatchEvent(new CustomEvent("kit-language", { detail: model.get("lang") }));
+    };
+    lang();
+    model.on("change:lang", lang);
   },
 };

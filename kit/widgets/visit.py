@@ -15,7 +15,7 @@ from pathlib import Path
 import anywidget
 import traitlets
 
-from .. import clock
+from .. import clock, languages
 
 
 class Visit(anywidget.AnyWidget):
@@ -23,16 +23,23 @@ class Visit(anywidget.AnyWidget):
 
     _esm = Path(__file__).with_name("visit.js")
     zone = traitlets.Unicode("").tag(sync=True)
+    languages = traitlets.List(traitlets.Unicode()).tag(sync=True)
 
     def __init__(self) -> None:
         super().__init__()
         self.layout.display = "none"
         self._listeners: list[Callable[[], None]] = []
+        self.observe(self._languages, names="languages")
         self.observe(self._reported, names="zone")
 
     def on_zone(self, callback: Callable[[], None]) -> None:
         """Call ``callback()`` whenever the browser reports a zone (after it is in use)."""
         self._listeners.append(callback)
+
+    def _languages(self, change: dict) -> None:
+        languages.set_reported(change["new"])
+        for callback in list(self._listeners):
+            callback()
 
     def _reported(self, change: dict) -> None:
         clock.set_reported(change["new"])
