@@ -25,17 +25,39 @@ def write_atomically(target: Path, data: bytes, mode: int = 0o600) -> None:
         raise
 
 
+BUNDLE = "bundle"
+MOOD_CSV = "mood-csv"
+
+
 def read_text(path: Path, what: str, limit: int, error: type[Exception]) -> str:
-    """The text of a file a person chose, or ``error`` with a message saying what is wrong."""
+    """The text of a file a person chose, or ``error`` with a message saying what is wrong.
+
+    ``what`` is what the file should be, :data:`BUNDLE` or :data:`MOOD_CSV`: each has its
+    own whole sentences in the catalogue (data/messages/*/transfer.po)."""
+    from .text import t
+
+    where, bundle = str(path), what == BUNDLE
     try:
         if path.stat().st_size > limit:
-            raise error(f"{path} is too large to be {what}.")
+            raise error(
+                t("transfer.bundle.too-large", path=where) if bundle
+                else t("transfer.mood.too-large", path=where)
+            )  # fmt: skip
         return path.read_bytes().decode("utf-8-sig")
     except FileNotFoundError:
-        raise error(f"There is no file at {path}.") from None
+        raise error(t("transfer.file.missing", path=where)) from None
     except IsADirectoryError:
-        raise error(f"{path} is a folder, not {what}.") from None
+        raise error(
+            t("transfer.bundle.folder", path=where) if bundle
+            else t("transfer.mood.folder", path=where)
+        ) from None  # fmt: skip
     except UnicodeDecodeError as problem:
-        raise error(f"{path} is not {what}: it is not text (byte {problem.start}).") from None
+        byte = str(problem.start)
+        raise error(
+            t("transfer.bundle.not-text", path=where, byte=byte) if bundle
+            else t("transfer.mood.not-text", path=where, byte=byte)
+        ) from None  # fmt: skip
     except OSError as problem:
-        raise error(f"{path} cannot be read ({problem.strerror}).") from None
+        raise error(
+            t("transfer.file.unreadable", path=where, reason=str(problem.strerror))
+        ) from None

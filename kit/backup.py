@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .errors import JournalError
+from .text import t
 
 if TYPE_CHECKING:
     from .journal import Journal
@@ -144,10 +145,7 @@ def move_aside(journal_path: Path, why: str = "damaged") -> Path:
     try:
         return _aside(journal_path, why)
     except OSError as problem:
-        raise JournalError(
-            f"The damaged file could not be moved aside ({problem.strerror}). It was left "
-            "as it was."
-        ) from None
+        raise JournalError(t("backup.cannot-move-aside", reason=str(problem.strerror))) from None
 
 
 def restore(
@@ -158,10 +156,10 @@ def restore(
     if backup is None:
         found = newest_good(journal_path)
         if found is None:
-            raise JournalError("There is no good backup to restore. Nothing was changed.")
+            raise JournalError(t("backup.none-good"))
         backup = found[1]
     elif not is_good(backup):
-        raise JournalError(f"The backup {backup.name} is damaged too. Nothing was changed.")
+        raise JournalError(t("backup.damaged-too", name=backup.name))
     fd, temp_name = tempfile.mkstemp(dir=journal_path.parent, prefix=".restore-", suffix=".tmp")
     os.close(fd)
     temp = Path(temp_name)
@@ -176,10 +174,7 @@ def restore(
         os.link(temp, journal_path)
         _fsync_folder(journal_path.parent)
     except OSError as problem:
-        raise JournalError(
-            f"The backup could not be put in place ({problem.strerror}). The damaged file "
-            "was not written over."
-        ) from None
+        raise JournalError(t("backup.cannot-put-in-place", reason=str(problem.strerror))) from None
     finally:
         temp.unlink(missing_ok=True)
     return moved, backup
@@ -191,7 +186,7 @@ def put_back(journal: Journal, chosen: Path) -> Path:
     the open file, so pages open elsewhere simply read the restored journal next time.
     Returns the kept copy."""
     if chosen.parent != backup_folder(journal.path) or not is_good(chosen):
-        raise JournalError(f"The backup {chosen.name} cannot be used. Nothing was changed.")
+        raise JournalError(t("backup.cannot-use", name=chosen.name))
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
     kept = journal.path.with_name(f"{journal.path.name}.replaced-{stamp}")
     try:
@@ -204,7 +199,7 @@ def put_back(journal: Journal, chosen: Path) -> Path:
         with closing(sqlite3.connect(f"file:{chosen}?mode=ro", uri=True)) as source:
             source.backup(journal._db)
     except (OSError, sqlite3.Error) as problem:
-        raise JournalError(f"The backup could not be put back ({problem}).") from None
+        raise JournalError(t("backup.cannot-put-back", problem=str(problem))) from None
     journal._scrub()
     return kept
 

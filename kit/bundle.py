@@ -17,11 +17,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ._files import read_text, write_atomically
+from ._files import BUNDLE, read_text, write_atomically
 from .content import definition
 from .errors import FileProblemError, UnknownWorksheetError
 from .fields import AnswerErrors, validate_answers
 from .journal import Journal, Record, schema_version
+from .text import t, tn
 
 FORMAT = "journal-kit-bundle"
 # A copy of a locked journal: the bundle sealed with the journal's key, with the lock that
@@ -54,15 +55,28 @@ class ImportPlan:
     def describe(self) -> str:
         """The plan in one plain sentence, with a count per worksheet."""
         if not self.added:
-            return f"Nothing new to add ({self.already_there} responses are already here)."
+            return tn("transfer.plan.nothing-new", self.already_there)
         counts: dict[str, int] = {}
         for worksheet, *_ in self.added:
             counts[worksheet] = counts.get(worksheet, 0) + 1
-        listed = ", ".join(f"{n} × {w}" for w, n in sorted(counts.items()))
-        return (
-            f"{len(self.added)} responses to add ({listed}); "
-            f"{self.already_there} already here and left as they are."
+        # A tally by page, "3 × Today's check-in, 1 × WHO-5 well-being check", in the
+        # page's language (a worksheet this kit does not have is named by its id).
+        listed = ", ".join(f"{n} × {_title(w)}" for w, n in sorted(counts.items()))
+        return t(
+            "transfer.plan.some-new",
+            adding=tn("transfer.plan.adding", len(self.added), listed=listed),
+            kept=tn("transfer.plan.kept", self.already_there),
         )
+
+
+def _title(worksheet: str) -> str:
+    from .content import definition
+    from .errors import UnknownWorksheetError
+
+    try:
+        return definition(worksheet).title
+    except UnknownWorksheetError:
+        return worksheet
 
 
 def _key(worksheet: str, saved_at: dt.datetime, answers: dict[str, Any]) -> tuple[str, str, str]:
@@ -103,8 +117,9 @@ def export_bundle(journal: Journal, path: str | os.PathLike[str], *, plain: bool
         return target
     write_atomically(target, json.dumps(bundle, ensure_ascii=False, indent=1).encode("utf-8"))
     frame = journal.checkins()
+    picked = [f.id for f in definition("check-in").fields if f.kind in ("multi", "rank")]
     lists = {c: frame[c].map(lambda v: "; ".join(v) if isinstance(v, list) else v) for c in
-             ("emotions", "activities", "tags")}  # fmt: skip
+             (*picked, "tags")}  # fmt: skip
     csv = frame.assign(**lists).to_csv(index_label="date")
     write_atomically(target.with_name(target.stem + ".checkins.csv"), csv.encode("utf-8"))
     return target
@@ -115,7 +130,7 @@ def read_bundle(path: str | os.PathLike[str], passphrase: str | None = None) -> 
     sealed copy needs ``passphrase`` (or the recovery code), else LockedBundleError."""
     source = Path(path).expanduser()
     return parse_bundle(
-        read_text(source, "a journal bundle", MAX_BUNDLE_BYTES, BundleError), source, passphrase
+        read_text(source, BUNDLE, MAX_BUNDLE_BYTES, BundleError), source, passphrase
     )
 
 
@@ -123,20 +138,15 @@ def _unseal(bundle: dict[str, Any], source: object, passphrase: str | None) -> A
     from .lock import LockedError, LockRecord, unlock
 
     if not passphrase:
-        raise LockedBundleError(
-            f"{source} is a locked copy: it opens with the passphrase (or the recovery code) "
-            "of the journal it was taken from."
-        )
+        raise LockedBundleError(t("transfer.bundle.locked-copy", source=str(source)))
     try:
         keys = unlock(LockRecord.from_json(bundle.get("lock") or {}), passphrase, passphrase)
     except LockedError:
-        raise LockedBundleError(
-            f"That passphrase does not open {source}. Nothing was added."
-        ) from None
+        raise LockedBundleError(t("transfer.bundle.wrong-passphrase", source=str(source))) from None
     sealed = bundle.get("sealed")
     opened = keys.open(base64.b64decode(sealed), "bundle") if isinstance(sealed, str) else None
     if opened is None:
-        raise BundleError(f"{source} is a locked copy that is damaged: it does not open.")
+        raise BundleError(t("transfer.bundle.sealed-damaged", source=str(source)))
     return opened
 
 
@@ -147,25 +157,22 @@ def parse_bundle(text: str, source: object, passphrase: str | None = None) -> di
         bundle = json.loads(text)
     except json.JSONDecodeError as problem:
         raise BundleError(
-            f"{source} is damaged or cut short: {problem.msg} at line {problem.lineno}, "
-            f"column {problem.colno}."
-        ) from None
+            t("transfer.bundle.cut-short", source=str(source), problem=problem.msg,
+              line=problem.lineno, column=problem.colno)
+        ) from None  # fmt: skip
     if isinstance(bundle, dict) and bundle.get("format") == SEALED_FORMAT:
         bundle = _unseal(bundle, source, passphrase)
     if not isinstance(bundle, dict) or bundle.get("format") != FORMAT:
-        raise BundleError(f"{source} is not a journal bundle (its format is not {FORMAT!r}).")
+        raise BundleError(t("transfer.bundle.not-bundle", source=str(source), format=repr(FORMAT)))
     version = bundle.get("bundle_version")
     if not isinstance(version, int) or version < 1:
-        raise BundleError(f"{source}: 'bundle_version' is missing or not a number.")
+        raise BundleError(t("transfer.bundle.no-version", source=str(source)))
     if version > BUNDLE_VERSION:
-        raise BundleError(
-            f"{source} was made by a newer version of the kit (bundle format {version}); "
-            "please update the kit to import it."
-        )
+        raise BundleError(t("transfer.bundle.newer", source=str(source), version=version))
     if not isinstance(bundle.get("records"), list):
-        raise BundleError(f"{source}: 'records' is missing or not a list.")
+        raise BundleError(t("transfer.bundle.no-records", source=str(source)))
     if not isinstance(bundle.get("settings", {}), dict):
-        raise BundleError(f"{source}: 'settings' is not a table of names and values.")
+        raise BundleError(t("transfer.bundle.bad-settings", source=str(source)))
     return bundle
 
 
@@ -173,30 +180,38 @@ def check_record(raw: Any, position: int) -> Row:
     """One record of a bundle, checked as if it were being saved now: (worksheet, version,
     saved_at, answers). Import and the therapist's view both use it, so a record that could
     not be imported is never shown either; BundleError says which record and what is wrong."""
-    where = f"record {position}"
     if not isinstance(raw, dict):
-        raise BundleError(f"{where} is not a table of worksheet, saved_at and answers.")
+        raise BundleError(t("transfer.record.not-table", position=position))
     missing = [k for k in ("worksheet", "saved_at", "answers") if k not in raw]
     if missing:
-        raise BundleError(f"{where} is missing '{missing[0]}'.")
+        raise BundleError(t("transfer.record.missing", position=position, key=missing[0]))
     try:
         sheet = definition(str(raw["worksheet"]))
     except UnknownWorksheetError:
-        raise BundleError(f"{where}: there is no worksheet {raw['worksheet']!r}.") from None
+        raise BundleError(
+            t("transfer.record.unknown-worksheet", position=position, name=repr(raw["worksheet"]))
+        ) from None
     try:
         saved_at = dt.datetime.fromisoformat(str(raw["saved_at"]))
     except ValueError:
-        raise BundleError(f"{where}: saved_at {raw['saved_at']!r} is not a time.") from None
+        raise BundleError(
+            t("transfer.record.bad-time", position=position, value=repr(raw["saved_at"]))
+        ) from None
     if saved_at.tzinfo is None:
-        raise BundleError(f"{where}: saved_at {raw['saved_at']!r} has no time zone.")
+        raise BundleError(
+            t("transfer.record.no-zone", position=position, value=repr(raw["saved_at"]))
+        )
     try:
         answers = validate_answers(sheet.fields, raw["answers"])
     except AnswerErrors as problem:
         field_id, message = next(iter(problem.errors.items()))
-        raise BundleError(f"{where} ({sheet.id}), field '{field_id}': {message}") from None
+        raise BundleError(
+            t("transfer.record.bad-answer", position=position, worksheet=sheet.id,
+              field=field_id, problem=message)
+        ) from None  # fmt: skip
     version = raw.get("version", sheet.version)
     if isinstance(version, bool) or not isinstance(version, int) or version < 1:
-        raise BundleError(f"{where}: version {version!r} is not a worksheet version.")
+        raise BundleError(t("transfer.record.bad-version", position=position, value=repr(version)))
     return sheet.id, version, saved_at, answers
 
 

@@ -29,9 +29,12 @@ class UnknownWorksheetError(KitError, KeyError):
     """No worksheet has this id."""
 
     def __init__(self, worksheet_id: str, known: list[str]) -> None:
+        from .text import t  # here: kit.text itself needs this module
+
         self.worksheet_id = worksheet_id
+        # The ids are codes, not words, so they are listed as they are.
         super().__init__(
-            f"There is no worksheet called {worksheet_id!r}. Known: {', '.join(known)}."
+            t("journal.unknown-worksheet", name=repr(worksheet_id), known=", ".join(known))
         )
 
     def __str__(self) -> str:
@@ -43,9 +46,11 @@ class ValidationError(KitError, ValueError):
     """Some answers cannot be saved; ``.errors`` maps each field id to a plain message."""
 
     def __init__(self, errors: Mapping[str, str]) -> None:
+        from .text import t
+
         self.errors = dict(errors)
         listed = "; ".join(f"{field}: {message}" for field, message in self.errors.items())
-        super().__init__(f"Some answers need another look ({listed})")
+        super().__init__(t("journal.answers-need-a-look", listed=listed))
 
 
 class FileProblemError(ValidationError):
@@ -69,20 +74,17 @@ class DamagedJournalError(JournalError):
     """The journal file is damaged or is not a journal; it has been left exactly as it was."""
 
     def __init__(self, path: str | Path, detail: str) -> None:
+        from .text import t
+
         self.path = str(path)
-        super().__init__(
-            f"The journal file {self.path} looks damaged or is not a journal ({detail}). "
-            "It has been left exactly as it was: nothing was written to it or deleted."
-        )
+        super().__init__(t("journal.damaged", path=self.path, detail=detail))
 
 
 class NewerJournalError(JournalError):
     """The journal was written by a newer version of the kit; it is not opened."""
 
     def __init__(self, path: str | Path, found: int, known: int) -> None:
+        from .text import t
+
         self.path = str(path)
-        super().__init__(
-            f"The journal file {self.path} was written by a newer version of this kit "
-            f"(format {found}; this version knows up to {known}). To keep it safe it was "
-            "not opened. Please update the kit, then open it again."
-        )
+        super().__init__(t("journal.newer", path=self.path, found=found, known=known))

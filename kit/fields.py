@@ -39,6 +39,8 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from .text import language, t, tn
+
 ID_PATTERN = re.compile(r"[a-z][a-z0-9_-]{0,39}")
 # A typed number: plain digits, a decimal point or comma ("7,5" in much of Europe), an
 # exponent. "1,000" is ambiguous (one thousand, or one?) and is refused with a hint.
@@ -60,7 +62,7 @@ KINDS = (
     "ratings",
 )
 
-COMMON_KEYS = {"id", "kind", "prompt", "help", "required"}
+COMMON_KEYS = {"id", "kind", "prompt", "help", "required", "role"}
 
 # Keys each kind accepts beyond the common ones; a key in the second set must be present.
 KIND_KEYS: dict[str, tuple[set[str], set[str]]] = {
@@ -144,6 +146,9 @@ class Field:
     """For a safety yes/no: how the concern is named, e.g. "Afraid of them"."""
     options_from: str | None = None
     """For ratings: the rank or multi field whose picked options are rated (one scale each)."""
+    role: str | None = None
+    """What the kit's code reads this field as (see kit.roles): code finds a field by its
+    role, never by its id or place, so words, order and ids can change freely."""
 
     def option(self, value: str) -> Option | None:
         """The option with this value, or None."""
@@ -169,55 +174,62 @@ def _storable(text: str) -> str:
     try:
         text.encode("utf-8")
     except UnicodeEncodeError:
-        raise Invalid("This contains characters that can't be stored. Try retyping it.") from None
+        raise Invalid(t("answers.unstorable")) from None
     return text
 
 
 def _as_int(value: Any) -> int:
     if isinstance(value, bool):
-        raise Invalid("Please pick a number.")
+        raise Invalid(t("answers.pick-number"))
     if isinstance(value, int):
         return value
     if isinstance(value, float) and value.is_integer():
         return int(value)
     if isinstance(value, str) and re.fullmatch(r"\s*-?\d+\s*", value):
         return int(value)
-    raise Invalid("Please pick a whole number.")
+    raise Invalid(t("answers.pick-whole-number"))
 
 
 def _fmt(number: float | None) -> str:
+    """A range's end as the language writes it, without a thousands separator (which the
+    number box would refuse if it were typed back)."""
+    from babel.numbers import format_decimal
+
     if number is None:
         return ""
-    return str(int(number)) if float(number).is_integer() else f"{number:g}"
+    value = int(number) if float(number).is_integer() else number
+    return format_decimal(
+        value, locale=language(), group_separator=False, decimal_quantization=False
+    )
 
 
 def _scale(f: Field, value: Any) -> int:
     number = _as_int(value)
     if not f.min <= number <= f.max:  # type: ignore[operator]
-        raise Invalid(f"Please pick a number from {_fmt(f.min)} to {_fmt(f.max)}.")
+        raise Invalid(t("answers.pick-range", min=_fmt(f.min), max=_fmt(f.max)))
     return number
 
 
 def _choice(f: Field, value: Any) -> str:
     if not isinstance(value, str) or f.option(value) is None:
-        raise Invalid("Please pick one of the options shown.")
+        raise Invalid(t("answers.pick-one"))
     return str(value)
 
 
 def _options_list(f: Field, value: Any, *, keep_order: bool) -> list[str]:
     if isinstance(value, str) or not isinstance(value, list | tuple | set | frozenset):
-        raise Invalid("Please pick from the options shown.")
+        raise Invalid(t("answers.pick-from"))
     picked: list[str] = []
     for item in value:
         if not isinstance(item, str) or f.option(item) is None:
-            raise Invalid(f"{item!r} is not one of the options here.")
+            raise Invalid(t("answers.not-an-option", value=repr(item)))
         if item in picked:
             if keep_order:
-                raise Invalid("Each option can appear only once.")
+                raise Invalid(t("answers.option-once"))
             continue
         picked.append(str(item))
     if f.max_items is not None and len(picked) > f.max_items:
-        raise Invalid(f"Please pick at most {f.max_items}.")
+        raise Invalid(t("answers.pick-at-most", n=f.max_items))
     if not keep_order:
         order = {str(o): i for i, o in enumerate(f.options)}
         picked.sort(key=order.__getitem__)
@@ -234,21 +246,21 @@ def _rank(f: Field, value: Any) -> list[str]:
 
 def _yesno(f: Field, value: Any) -> bool:
     if not isinstance(value, bool):
-        raise Invalid("Please answer yes or no.")
+        raise Invalid(t("answers.yes-or-no"))
     return value
 
 
 def _text(f: Field, value: Any) -> str:
     if not isinstance(value, str):
-        raise Invalid("Please type some text here.")
+        raise Invalid(t("answers.type-text"))
     text = _storable(value)
     if f.kind == "text":
         text = text.strip()
         if len(text.splitlines()) > 1:  # every kind of line break, not only \n
-            raise Invalid("Please keep this to one line.")
+            raise Invalid(t("answers.one-line"))
     limit = f.max_length or DEFAULT_MAX_LENGTH[f.kind]
     if len(text) > limit:
-        raise Invalid(f"Please keep this to {limit:,} characters or fewer (it has {len(text):,}).")
+        raise Invalid(tn("answers.too-long", limit, length=len(text)))
     return text
 
 
@@ -262,64 +274,66 @@ def _date(f: Field, value: Any) -> str:
             return dt.date.fromisoformat(value.strip()).isoformat()
         except ValueError:
             pass
-    raise Invalid("Please give a date, like 2026-03-14.")
+    raise Invalid(t("answers.date"))
 
 
 def _number(f: Field, value: Any) -> int | float:
     number: int | float
     if isinstance(value, bool):
-        raise Invalid("Please enter a number.")
+        raise Invalid(t("answers.enter-number"))
     if isinstance(value, int | float):
         number = value
     elif isinstance(value, str):
         typed = value.strip()
         if THOUSANDS.fullmatch(typed):
-            raise Invalid("Please write the number without a thousands separator, like 1000.")
+            raise Invalid(t("answers.no-thousands"))
         if len(typed) > 40 or not NUMBER.fullmatch(typed):
-            raise Invalid("Please enter a number, like 7 or 7.5.")
+            raise Invalid(t("answers.number-like"))
         cleaned = typed.replace(",", ".")
         number = float(cleaned) if re.search(r"[.eE]", cleaned) else int(cleaned)
     else:
-        raise Invalid("Please enter a number.")
+        raise Invalid(t("answers.enter-number"))
     if isinstance(number, float) and not math.isfinite(number):
-        raise Invalid("Please enter an ordinary number.")
+        raise Invalid(t("answers.ordinary-number"))
     if f.integer:
         if isinstance(number, float) and not number.is_integer():
-            raise Invalid("Please enter a whole number.")
+            raise Invalid(t("answers.enter-whole-number"))
         number = int(number)
     elif isinstance(number, float) and number.is_integer():
         number = int(number)
     if not f.min <= number <= f.max:  # type: ignore[operator]
-        unit = f" {f.unit}" if f.unit else ""
-        raise Invalid(f"Please enter a number from {_fmt(f.min)} to {_fmt(f.max)}{unit}.")
+        ends = {"min": _fmt(f.min), "max": _fmt(f.max)}
+        if f.unit:
+            raise Invalid(t("answers.number-range-unit", unit=f.unit, **ends))
+        raise Invalid(t("answers.number-range", **ends))
     return number
 
 
 def _checklist(f: Field, value: Any) -> dict[str, str]:
     if not isinstance(value, Mapping):
-        raise Invalid("Please set a state for the items shown.")
+        raise Invalid(t("answers.set-states"))
     states = {str(s) for s in f.states}
     result: dict[str, str] = {}
     for option in f.options:
         if option in value and not is_empty(value[option]):
             state = value[option]
             if not isinstance(state, str) or state not in states:
-                raise Invalid(f"{option.label}: {state!r} is not one of the states here.")
+                raise Invalid(t("answers.not-a-state", item=option.label, value=repr(state)))
             result[str(option)] = str(state)
     unknown = [k for k in value if f.option(k) is None]
     if unknown:
-        raise Invalid(f"{unknown[0]!r} is not one of the items here.")
+        raise Invalid(t("answers.not-an-item", value=repr(unknown[0])))
     return result
 
 
 def _list(f: Field, value: Any) -> list[dict[str, Any]]:
     if isinstance(value, str | Mapping) or not isinstance(value, list | tuple):
-        raise Invalid("Please add entries using the form.")
-    label = f.item_label or "Entry"
+        raise Invalid(t("answers.add-entries"))
+    label = f.item_label or t("answers.entry")
     entries: list[dict[str, Any]] = []
     for position, entry in enumerate(value, start=1):
         if not isinstance(entry, Mapping):
-            raise Invalid(f"{label} {position} is not in a form that can be saved.")
+            raise Invalid(t("answers.entry-unsaveable", label=label, position=position))
         if all(is_empty(v) for v in entry.values()):
             continue  # an entry added and left blank is simply not kept
         try:
@@ -328,29 +342,34 @@ def _list(f: Field, value: Any) -> list[dict[str, Any]]:
             sub_id, message = next(iter(problem.errors.items()))
             sub = next((s for s in f.fields if s.id == sub_id), None)
             name = sub.prompt if sub else sub_id
-            raise Invalid(f"{label} {position}, “{name}”: {message}") from None
+            raise Invalid(
+                t("answers.entry-problem", label=label, position=position, name=name,
+                  message=message)
+            ) from None  # fmt: skip
         if cleaned:
             entries.append(cleaned)
     limit = f.max_items or DEFAULT_LIST_ITEMS
     if len(entries) > limit:
-        raise Invalid(f"Please keep this to {limit} entries or fewer.")
+        raise Invalid(tn("answers.too-many-entries", limit))
     return entries
 
 
 def _ratings(f: Field, value: Any) -> dict[str, int]:
     if not isinstance(value, Mapping):
-        raise Invalid("Please rate the items shown.")
+        raise Invalid(t("answers.rate-items"))
     result: dict[str, int] = {}
     for key, rating in value.items():
         option = f.option(key) if isinstance(key, str) else None
         if option is None:
-            raise Invalid(f"{key!r} is not one of the items here.")
+            raise Invalid(t("answers.not-an-item", value=repr(key)))
         if is_empty(rating):
             continue
         try:
             result[str(option)] = _scale(f, rating)
         except Invalid as problem:
-            raise Invalid(f"{option.label}: {problem}") from None
+            raise Invalid(
+                t("answers.rating-problem", item=option.label, message=str(problem))
+            ) from None
     order = {str(o): i for i, o in enumerate(f.options)}
     return dict(sorted(result.items(), key=lambda item: order[item[0]]))
 
@@ -371,7 +390,12 @@ VALIDATORS: dict[str, Callable[[Field, Any], Any]] = {
 }
 assert set(VALIDATORS) == set(KINDS)
 
-REQUIRED_MESSAGE = "This one is needed before saving."
+
+def __getattr__(name: str) -> Any:
+    # REQUIRED_MESSAGE: what an empty required question says, in the language shown now.
+    if name == "REQUIRED_MESSAGE":
+        return t("answers.required")
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 class AnswerErrors(Exception):
@@ -388,18 +412,18 @@ def validate_answers(fields: tuple[Field, ...], answers: Mapping[str, Any]) -> d
     Every field is checked, so a person sees all problems at once, not one per Save.
     """
     if not isinstance(answers, Mapping):
-        raise AnswerErrors({"": "Answers must be given as a mapping of question ids to answers."})
+        raise AnswerErrors({"": t("answers.not-a-mapping")})
     errors: dict[str, str] = {}
     cleaned: dict[str, Any] = {}
     known = {f.id for f in fields}
     for key in answers:
         if key not in known:
-            errors[str(key)] = "This question is not part of this worksheet."
+            errors[str(key)] = t("answers.unknown-question")
     for f in fields:
         value = answers.get(f.id)
         if is_empty(value):
             if f.required:
-                errors[f.id] = REQUIRED_MESSAGE
+                errors[f.id] = t("answers.required")
             continue
         try:
             result = VALIDATORS[f.kind](f, value)
@@ -408,7 +432,7 @@ def validate_answers(fields: tuple[Field, ...], answers: Mapping[str, Any]) -> d
             continue
         if is_empty(result):
             if f.required:
-                errors[f.id] = REQUIRED_MESSAGE
+                errors[f.id] = t("answers.required")
             continue
         cleaned[f.id] = result
     for f in fields:  # ratings only keep the options that are still picked
@@ -420,7 +444,7 @@ def validate_answers(fields: tuple[Field, ...], answers: Mapping[str, Any]) -> d
             else:
                 del cleaned[f.id]
                 if f.required and f.id not in errors:
-                    errors[f.id] = REQUIRED_MESSAGE
+                    errors[f.id] = t("answers.required")
     if errors:
         raise AnswerErrors(errors)
     return cleaned

@@ -156,9 +156,7 @@ def _decode(path: Path, row: tuple[Any, ...], keys: Keys | None = None) -> Recor
         opened = keys.open(payload, _response_place(record_id, worksheet, version, saved_at))
         if not isinstance(opened, dict) or not isinstance(opened.get("a"), dict):
             raise DamagedJournalError(
-                path,
-                f"saved response {record_id} does not open with this journal's key "
-                "(it was changed or moved)",
+                path, t("journal.detail.sealed-response", record=str(record_id))
             )
         worksheet, answers = opened.get("w"), opened["a"]
         return Record(record_id, str(worksheet), version, dt.datetime.fromisoformat(saved_at),
@@ -168,10 +166,13 @@ def _decode(path: Path, row: tuple[Any, ...], keys: Keys | None = None) -> Recor
         stamp = dt.datetime.fromisoformat(saved_at)
     except (ValueError, TypeError) as problem:
         raise DamagedJournalError(
-            path, f"saved response {record_id} cannot be read: {problem}"
+            path,
+            t("journal.detail.response-unreadable", record=str(record_id), problem=str(problem)),
         ) from None
     if not isinstance(answers, dict):
-        raise DamagedJournalError(path, f"saved response {record_id} is not a set of answers")
+        raise DamagedJournalError(
+            path, t("journal.detail.response-not-answers", record=str(record_id))
+        )
     return Record(record_id, worksheet, version, stamp, answers)
 
 
@@ -345,14 +346,18 @@ class Journal:
             newest[record.answers[sheet.daily]] = record
         columns = [f.id for f in sheet.fields if f.id != sheet.daily]
         # What the person logged on "Reclaim your time" counts as a tag on that day too.
+        from .roles import field_ids
+
+        done, done_day, done_what = field_ids(RECLAIM, "done", "done.day", "done.what")
         reclaimed: dict[str, list[str]] = {}
-        for entry in (self.latest(RECLAIM) or {}).get("done") or []:
-            reclaimed.setdefault(entry["day"], []).extend(_own_tags(entry["what"]))
+        for entry in (self.latest(RECLAIM) or {}).get(done) or []:
+            reclaimed.setdefault(entry[done_day], []).extend(_own_tags(entry[done_what]))
+        activities, own_tags = field_ids(sheet, "activities", "own_tags")
         rows = []
         for day in sorted(newest):
             answers = newest[day].answers
             row: dict[str, Any] = {"date": day} | {c: answers.get(c) for c in columns}
-            tags = list(answers.get("activities") or []) + _own_tags(answers.get("own_tags"))
+            tags = list(answers.get(activities) or []) + _own_tags(answers.get(own_tags))
             row["tags"] = tags + [t for t in reclaimed.get(day, []) if t not in tags]
             row["saved_at"] = newest[day].saved_at
             rows.append(row)
@@ -455,7 +460,7 @@ class Journal:
         import base64
 
         if self._keys is None or self._lock_seen is None:
-            raise JournalError("Only a locked journal's copy can be sealed.")
+            raise JournalError("Only a locked journal's copy can be sealed.")  # for programmers
         return {
             "lock": json.loads(self._lock_seen),
             "sealed": base64.b64encode(self._keys.seal(value, "bundle")).decode("ascii"),
@@ -705,38 +710,20 @@ class Journal:
         journal was locked or unlocked in another window since it was opened here."""
         try:
             if _identity(self.path) != self._file:
-                raise JournalError(
-                    "The journal file was replaced or removed in another window (a backup put "
-                    "back, or everything deleted). Nothing was changed here; please reload "
-                    "the page."
-                )
+                raise JournalError(t("journal.replaced-elsewhere"))
             if _lock_row(self._db) != self._lock_seen:
-                raise JournalError(
-                    "This journal was locked, unlocked or given a new passphrase in another "
-                    "window. Nothing was changed here; please reload the page."
-                )
+                raise JournalError(t("journal.lock-changed-elsewhere"))
             yield
         except sqlite3.ProgrammingError:
-            raise JournalError(
-                "This journal was closed, so nothing was changed. Reload the page to open it again."
-            ) from None
+            raise JournalError(t("journal.closed")) from None
         except sqlite3.OperationalError as problem:
             text = str(problem)
             if "locked" in text or "busy" in text:
-                raise JournalError(
-                    "The journal is busy in another window. Nothing was changed; "
-                    "please try again in a moment."
-                ) from None
+                raise JournalError(t("journal.busy")) from None
             if "disk is full" in text or "disk I/O" in text:
-                raise JournalError(
-                    f"The journal could not be written ({text}). Nothing was changed. "
-                    "Please free some disk space and try again."
-                ) from None
+                raise JournalError(t("journal.disk-full", problem=text)) from None
             if "readonly" in text:
-                raise DataDirError(
-                    f"The journal file {self.path} is read-only, so nothing can be saved. "
-                    "Nothing was changed."
-                ) from None
+                raise DataDirError(t("journal.read-only", path=str(self.path))) from None
             raise DamagedJournalError(self.path, text) from None
         except sqlite3.DatabaseError as problem:
             raise DamagedJournalError(self.path, str(problem)) from None
@@ -754,23 +741,22 @@ def _resolve(path: str | os.PathLike[str] | None) -> Path:
     return target
 
 
-def _folder_problem(folder: Path, what: str, problem: OSError) -> DataDirError:
-    return DataDirError(
-        f"The folder for your journal, {folder}, {what} ({problem.strerror or problem}). "
-        "Nothing was saved. Choose another folder with KIT_DATA_DIR or `kit serve --data-dir`."
-    )
-
-
 def _prepare_folder(folder: Path) -> None:
     try:
         folder.mkdir(parents=True, exist_ok=True, mode=0o700)
     except OSError as problem:
-        raise _folder_problem(folder, "cannot be created", problem) from None
+        raise DataDirError(
+            t("journal.folder.cannot-create", folder=str(folder),
+              reason=str(problem.strerror or problem))
+        ) from None  # fmt: skip
     try:
         with tempfile.NamedTemporaryFile(dir=folder, prefix=".write-check-"):
             pass
     except OSError as problem:
-        raise _folder_problem(folder, "cannot be written to", problem) from None
+        raise DataDirError(
+            t("journal.folder.cannot-write", folder=str(folder),
+              reason=str(problem.strerror or problem))
+        ) from None  # fmt: skip
 
 
 def _connect(path: Path) -> sqlite3.Connection:
@@ -838,8 +824,7 @@ def _migrate(db: sqlite3.Connection, current: int, path: Path | None = None) -> 
         except sqlite3.Error as problem:
             db.execute("ROLLBACK")
             raise JournalError(
-                f"The journal file {path} could not be brought up to date for this version of "
-                f"the kit (step {version + 1}: {problem}). It was left exactly as it was."
+                t("journal.update-failed", path=str(path), step=version + 1, problem=str(problem))
             ) from None
         except BaseException:
             db.execute("ROLLBACK")
@@ -867,15 +852,15 @@ def _check_existing(path: Path) -> None:
         with path.open("rb") as handle:
             header = handle.read(len(SQLITE_HEADER))
     except IsADirectoryError:
-        raise DamagedJournalError(path, "it is a folder, not a file") from None
+        raise DamagedJournalError(path, t("journal.detail.folder")) from None
     except OSError as problem:
         raise DataDirError(
-            f"The journal file {path} cannot be read ({problem.strerror})."
+            t("journal.file-unreadable", path=str(path), reason=str(problem.strerror))
         ) from None
     if not header:
-        raise DamagedJournalError(path, "the file is empty")
+        raise DamagedJournalError(path, t("journal.detail.empty"))
     if header != SQLITE_HEADER:
-        raise DamagedJournalError(path, "it is not a database file")
+        raise DamagedJournalError(path, t("journal.detail.not-database"))
 
 
 def open_journal(
@@ -914,13 +899,13 @@ def open_journal(
             _create(target)
         except sqlite3.Error as problem:
             raise DataDirError(
-                f"A new journal could not be created in {target.parent} ({problem})."
+                t("journal.cannot-create", folder=str(target.parent), problem=str(problem))
             ) from None
         except OSError as problem:
             raise DataDirError(
-                f"A new journal could not be created in {target.parent} "
-                f"({problem.strerror or problem}). Nothing was changed."
-            ) from None
+                t("journal.cannot-create-unchanged", folder=str(target.parent),
+                  reason=str(problem.strerror or problem))
+            ) from None  # fmt: skip
     else:
         _check_existing(target)
     db: sqlite3.Connection | None = None
@@ -929,12 +914,12 @@ def open_journal(
         app_id = db.execute("PRAGMA application_id").fetchone()[0]
         found = db.execute("PRAGMA user_version").fetchone()[0]
         if app_id != APPLICATION_ID:
-            raise DamagedJournalError(target, "it is a database, but not a journal")
+            raise DamagedJournalError(target, t("journal.detail.not-journal"))
         if found > schema_version():
             raise NewerJournalError(target, found, schema_version())
         verdict = db.execute("PRAGMA quick_check").fetchone()[0]
         if verdict != "ok":
-            raise DamagedJournalError(target, f"the integrity check says: {verdict}")
+            raise DamagedJournalError(target, t("journal.detail.integrity", verdict=str(verdict)))
         db.execute("PRAGMA journal_mode = WAL")
         db.execute("PRAGMA synchronous = FULL")
         if found < schema_version():

@@ -65,20 +65,21 @@ def _normal(passphrase: str) -> bytes:
 
 def check_new_passphrase(passphrase: str, again: str | None = None) -> None:
     """Raise PassphraseError with a plain message if ``passphrase`` will not do."""
+    from .text import t
+
     if not isinstance(passphrase, str) or len(passphrase.strip()) < MIN_PASSPHRASE:
-        raise PassphraseError(
-            f"A passphrase needs at least {MIN_PASSPHRASE} characters. A few ordinary words "
-            "you will remember, like “kettle garden Tuesday”, are stronger than a short jumble."
-        )
+        raise PassphraseError(t("locking.passphrase.too-short", least=MIN_PASSPHRASE))
     if again is not None and passphrase != again:
-        raise PassphraseError("The two passphrases are not the same. Please type them again.")
+        raise PassphraseError(t("locking.passphrase.not-same"))
 
 
 def _derive(secret: bytes, salt: bytes, kdf: dict) -> bytes:
     from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
 
     if kdf.get("name") != "argon2id":
-        raise LockedError("This journal was locked by a newer kit; please update the kit.")
+        from .text import t
+
+        raise LockedError(t("locking.newer-kit"))
     return Argon2id(
         salt=salt,
         length=KEY_BYTES,
@@ -155,7 +156,9 @@ class LockRecord:
             if not isinstance(kdf, dict):
                 raise TypeError
         except (KeyError, TypeError, ValueError):
-            raise LockedError("The lock of this file is damaged, so it cannot be opened.") from None
+            from .text import t
+
+            raise LockedError(t("locking.lock-damaged")) from None
         return cls(kdf=kdf, **raw)
 
 
@@ -231,11 +234,8 @@ def unlock(
         key = _open(_cipher(derived), lock.recovery_wrapped, RECOVERY_AAD)
         if key is not None:
             return Keys(key)
+    from .text import t
+
     if not passphrase and not recovery_code:
-        raise LockedError("This journal is locked. Please enter its passphrase to open it.")
-    raise LockedError(
-        "That passphrase does not open this journal. Nothing was changed; please try again "
-        "(capital letters and spaces count)."
-        if passphrase
-        else "That recovery code does not open this journal. Nothing was changed."
-    )
+        raise LockedError(t("locking.needs-passphrase"))
+    raise LockedError(t("locking.wrong-passphrase") if passphrase else t("locking.wrong-code"))

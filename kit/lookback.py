@@ -11,8 +11,10 @@ from markupsafe import Markup
 
 from . import clock
 from .analysis.lookback import LookBack, look_back
+from .analysis.reasons import reasons_from
 from .content import definition
 from .journal import Journal, Record
+from .roles import field_id
 from .text import day_text, markup, markup_n
 
 
@@ -22,10 +24,10 @@ def _p(text: Any) -> Markup:
 
 def _overall(record: Record) -> Markup | None:
     """The answer to "how does the relationship leave you feeling", with its scale."""
-    answer = record.answers.get("overall")
+    field = definition("wellbeing").by_role("overall")
+    answer = record.answers.get(field.id)
     if answer is None:
         return None
-    field = definition("wellbeing").field("overall")
     low, high = int(field.min), int(field.max)  # type: ignore[arg-type]
     words = {"low_words": field.anchors.get(low, ""), "high_words": field.anchors.get(high, "")}
     return markup("lookback.overall", value=answer, low=low, high=high, **words)
@@ -42,16 +44,18 @@ def then_html(journal: Journal) -> Markup:
     if first is not None and _overall(first):
         parts.append(_p(markup("lookback.wellbeing-then", day=_day(first, journal),
                                overall=_overall(first))))  # fmt: skip
-        if first.answers.get("note"):
-            parts.append(_p(markup("lookback.you-wrote", words=first.answers["note"])))
+        note = field_id("wellbeing", "note")
+        if first.answers.get(note):
+            parts.append(_p(markup("lookback.you-wrote", words=first.answers[note])))
     reasons = next(iter(journal.history("reasons")), None)
-    mine = [r["reason"] for r in (reasons.answers.get("reasons") or [])] if reasons else []
+    mine = reasons_from(reasons.answers) if reasons else []
     if mine:
         items = Markup("").join(Markup("<li>{}</li>").format(r) for r in mine)
         parts.append(_p(markup("lookback.reasons")) + Markup("<ul>{}</ul>").format(items))
     future = next(iter(journal.history("future")), None)
-    if future is not None and future.answers.get("where"):
-        parts.append(_p(markup("lookback.future", words=future.answers["where"])))
+    where = field_id("future", "where")
+    if future is not None and future.answers.get(where):
+        parts.append(_p(markup("lookback.future", words=future.answers[where])))
     return Markup("").join(parts)
 
 
@@ -103,7 +107,7 @@ def look_back_html(journal: Journal, heading: str = "h3") -> str:
     if found.first_day is None:
         return str(_p(markup("lookback.not-yet")))
     head = HEADINGS[heading]
-    started = _p(markup("lookback.started", day=day_text(found.first_day), n=found.days))
+    started = _p(markup_n("lookback.started", found.days, day=day_text(found.first_day)))
     then, now = then_html(journal), now_html(journal, found)
     blocks = [started]
     if then:

@@ -18,11 +18,12 @@ from pathlib import Path
 from typing import Any
 
 from . import clock
-from ._files import read_text
+from ._files import MOOD_CSV, read_text
 from .content import definition
 from .errors import FileProblemError
 from .fields import AnswerErrors, validate_answers
 from .journal import Journal
+from .text import day_text, t, tn
 
 DAYLIO_COLUMNS = {
     "full_date",
@@ -55,39 +56,43 @@ class MoodImport:
 
     def describe(self) -> str:
         """The preview in plain sentences."""
-        lines = [f"{self.kind} file: {len(self.checkins)} days to add as check-ins."]
+        count = len(self.checkins)
+        lines = [
+            tn("transfer.mood.daylio-days", count) if self.kind == "Daylio"
+            else tn("transfer.mood.csv-days", count)
+        ]  # fmt: skip
         if self.already_there:
-            lines.append(
-                f"{len(self.already_there)} days already have a check-in here and are kept "
-                "as you saved them."
-            )
+            lines.append(tn("transfer.mood.already", len(self.already_there)))
         if self.ignored_columns:
-            lines.append(f"Columns not used: {', '.join(self.ignored_columns)}.")
+            # The file's own column names, listed as they are.
+            lines.append(t("transfer.mood.columns-unused", columns=", ".join(self.ignored_columns)))
         for row, reason in self.problems:
-            lines.append(f"Row {row} was not imported: {reason}")
+            lines.append(t("transfer.mood.row-skipped", row=row, reason=reason))
         return "\n".join(lines)
 
 
 def _read_rows(path: Path) -> tuple[list[str], list[dict[str, str]]]:
-    text = read_text(path, "a mood CSV file", MAX_CSV_BYTES, MoodImportError)
+    text = read_text(path, MOOD_CSV, MAX_CSV_BYTES, MoodImportError)
     reader = csv.DictReader(io.StringIO(text, newline=""))
     header = [h.strip().lower() for h in (reader.fieldnames or [])]
     reader.fieldnames = header
     try:
         rows = list(reader)
     except csv.Error as problem:
-        raise MoodImportError(f"{path} is not a readable CSV file ({problem}).") from None
+        raise MoodImportError(
+            t("transfer.mood.unreadable-csv", path=str(path), problem=str(problem))
+        ) from None
     return header, rows
 
 
 def _day(text: str) -> dt.date:
     text = text.strip()
-    for parse in (dt.date.fromisoformat, lambda t: dt.datetime.strptime(t, "%d/%m/%Y").date()):
+    for parse in (dt.date.fromisoformat, lambda s: dt.datetime.strptime(s, "%d/%m/%Y").date()):
         try:
             return parse(text)
         except ValueError:
             continue
-    raise ValueError(f"{text!r} is not a date like 2026-03-14")
+    raise ValueError(t("transfer.mood.not-a-date", value=repr(text)))
 
 
 def _daylio(rows: list[dict[str, str]], result: MoodImport) -> dict[dt.date, list[dict]]:
@@ -100,8 +105,10 @@ def _daylio(rows: list[dict[str, str]], result: MoodImport) -> dict[dt.date, lis
             continue
         mood_name = (row.get("mood") or "").strip().lower()
         if mood_name not in DAYLIO_MOODS:
-            known = ", ".join(DAYLIO_MOODS)
-            result.problems.append((number, f"the mood {mood_name!r} is not one of {known}"))
+            known = ", ".join(DAYLIO_MOODS)  # Daylio's own names, as its files write them
+            result.problems.append(
+                (number, t("transfer.mood.not-daylio-mood", value=repr(mood_name), known=known))
+            )
             continue
         activities = [a.strip().lower() for a in (row.get("activities") or "").split("|")]
         note = "\n".join(
@@ -126,10 +133,10 @@ def _plain(rows: list[dict[str, str]], result: MoodImport) -> dict[dt.date, list
         try:
             mood = float(text.replace(",", "."))
         except ValueError:
-            result.problems.append((number, f"the mood {text!r} is not a number from 1 to 10"))
+            result.problems.append((number, t("transfer.mood.not-a-number", value=repr(text))))
             continue
         if not 1 <= mood <= 10:
-            result.problems.append((number, f"the mood {text!r} is not a number from 1 to 10"))
+            result.problems.append((number, t("transfer.mood.not-a-number", value=repr(text))))
             continue
         entry = {"mood": mood, "tags": [], "note": (row.get("note") or "").strip(), "row": number}
         days.setdefault(day, []).append({**entry, "time": ""})
@@ -149,11 +156,15 @@ def read_mood_csv(journal: Journal, path: str | os.PathLike[str]) -> MoodImport:
         days = _plain(rows, result)
     else:
         raise MoodImportError(
-            f"{source} has neither Daylio's columns nor a 'date' and a 'mood' column "
-            f"(it has: {', '.join(header) or 'no header'})."
-        )
+            t("transfer.mood.wrong-columns", path=str(source),
+              columns=", ".join(header) or t("transfer.mood.no-header"))
+        )  # fmt: skip
     have = set(journal.checkins().index.date)
-    fields = definition(CHECK_IN).fields
+    from .roles import field_ids
+
+    sheet = definition(CHECK_IN)
+    fields = sheet.fields
+    mood_id, own_tags_id, note_id = field_ids(sheet, "mood", "own_tags", "note")
     for day in sorted(days):
         entries = days[day]
         if day in have:
@@ -161,13 +172,13 @@ def read_mood_csv(journal: Journal, path: str | os.PathLike[str]) -> MoodImport:
             continue
         tags: list[str] = []
         for entry in entries:
-            tags += [t for t in entry["tags"] if t not in tags]
+            tags += [tag for tag in entry["tags"] if tag not in tags]
         notes = "\n\n".join(e["note"] for e in entries if e["note"])
         answers = {
-            "day": day.isoformat(),
-            "mood": max(1, min(10, round(sum(e["mood"] for e in entries) / len(entries)))),
-            "own_tags": ", ".join(tags) or None,
-            "note": notes or None,
+            sheet.daily: day.isoformat(),
+            mood_id: max(1, min(10, round(sum(e["mood"] for e in entries) / len(entries)))),
+            own_tags_id: ", ".join(tags) or None,
+            note_id: notes or None,
         }
         try:
             cleaned = validate_answers(fields, {k: v for k, v in answers.items() if v is not None})
@@ -176,8 +187,9 @@ def read_mood_csv(journal: Journal, path: str | os.PathLike[str]) -> MoodImport:
             rows_of_day = ", ".join(str(e["row"]) for e in entries)
             for entry in entries:
                 result.problems.append(
-                    (entry["row"], f"{field_id} on {day} (rows {rows_of_day}): {message}")
-                )
+                    (entry["row"], t("transfer.mood.day-problem", field=field_id,
+                                     day=day_text(day), rows=rows_of_day, problem=message))
+                )  # fmt: skip
             continue
         last_time = max((e["time"] for e in entries), default="") or "21:00"
         try:

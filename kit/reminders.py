@@ -1,6 +1,6 @@
 """A daily check-in reminder as an iCalendar (.ics) file that calendar apps accept.
 
-The event is titled neutrally ("Journal"), so a glance at a shared calendar gives nothing
+The event is titled neutrally ("Journal" in English), so a glance at a shared calendar gives nothing
 away. The time is "floating": it rings at the chosen local time wherever the phone is.
 """
 
@@ -9,7 +9,14 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 
-TITLE = "Journal"
+from .text import t
+
+
+def _words(text: str) -> str:
+    """Words as an iCalendar TEXT value: backslash, semicolon, comma and line breaks escaped."""
+    for plain, escaped in (("\\", "\\\\"), (";", "\\;"), (",", "\\,"), ("\n", "\\n")):
+        text = text.replace(plain, escaped)
+    return text
 
 
 def _fold(line: str) -> str:
@@ -27,8 +34,10 @@ def _fold(line: str) -> str:
     return "\r\n ".join(parts)
 
 
-def reminder_ics(at: dt.time, starting: dt.date | None = None, title: str = TITLE) -> str:
-    """A daily reminder at ``at`` (local time), from ``starting`` (today by default)."""
+def reminder_ics(at: dt.time, starting: dt.date | None = None, title: str | None = None) -> str:
+    """A daily reminder at ``at`` (local time), from ``starting`` (today by default), titled
+    ``title`` (by default the neutral title in the language shown now)."""
+    title = _words(title if title is not None else t("reminder.title"))
     starting = starting or dt.date.today()
     begin = dt.datetime.combine(starting, at.replace(second=0, microsecond=0))
     stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
@@ -44,7 +53,7 @@ def reminder_ics(at: dt.time, starting: dt.date | None = None, title: str = TITL
         "DURATION:PT5M",
         "RRULE:FREQ=DAILY",
         f"SUMMARY:{title}",
-        "DESCRIPTION:A minute for today's check-in.",
+        f"DESCRIPTION:{_words(t('reminder.description'))}",
         "TRANSP:TRANSPARENT",
         "BEGIN:VALARM",
         "ACTION:DISPLAY",

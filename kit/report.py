@@ -11,6 +11,10 @@ import datetime as dt
 import html
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
+
+from babel.numbers import format_decimal
+from markupsafe import Markup
 
 from . import clock
 from ._files import write_atomically
@@ -20,7 +24,8 @@ from .analysis.summary import summary
 from .content import definition, worksheet_ids
 from .errors import KitError
 from .journal import Journal, Record
-from .text import day_text
+from .roles import field_id, field_ids
+from .text import day_text, language, markup, markup_n, t
 
 DAILY = "check-in"
 SCALES = ("who5", "phq9", "gad7")
@@ -43,7 +48,39 @@ table { border-collapse: collapse; } td, th { padding: 0.2em 0.8em; text-align: 
 
 
 def _e(text: object) -> str:
-    return html.escape(str(text))
+    """Escaped for HTML (a message from :func:`markup` is escaped already and stays as it is)."""
+    return str(text) if isinstance(text, Markup) else html.escape(str(text))
+
+
+def _day(value: Any) -> str:
+    """A day in a table or list: "1 Dec 2026" in English (a date, datetime or Timestamp)."""
+    day = value.date() if isinstance(value, dt.datetime) else value
+    return day_text(day, "medium")
+
+
+def _plain(value: Any) -> Any:
+    """A numpy number as Python's own, so a message writes it the language's way."""
+    return value.item() if hasattr(value, "item") else value
+
+
+def _score(total: Any, maximum: Any) -> str:
+    """A scale's score ("40 of 100"), as the report and the therapist's inbox show it."""
+    return t("report.scales.score-value", total=_plain(total), maximum=_plain(maximum))
+
+
+def scales_table_html(scores: Any, table_class: str | None = None) -> str:
+    """The scales' scores as an escaped table: the report and the therapist's view of a
+    share both give it."""
+    rows = "".join(
+        f"<tr><td>{_e(_day(row.date))}</td><td>{_e(definition(row.scale).title)}</td>"
+        f"<td>{_e(_score(row.total, row.maximum))}</td><td>{_e(row.band)}</td></tr>"
+        for row in scores.itertuples()
+    )
+    heads = "".join(
+        f"<th>{markup(f'report.scales.{name}')}</th>" for name in ("date", "scale", "score", "band")
+    )
+    opening = f'<table class="{_e(table_class)}">' if table_class else "<table>"
+    return f"{opening}<tr>{heads}</tr>{rows}</table>"
 
 
 def _in(record: Record, start: dt.date | None, end: dt.date | None, journal: Journal) -> bool:
@@ -62,16 +99,12 @@ def _worksheet_section(journal: Journal, sheet_id: str, start, end, heading: boo
     records = [r for r in journal.history(sheet_id) if _in(r, start, end, journal)]
     title = f"<h2>{_e(sheet.title)}</h2>" if heading else ""
     if not records:
-        return f"{title}<p class='note'>Nothing saved in these dates.</p>"
+        return f"{title}<p class='note'>{markup('report.nothing-saved')}</p>"
     latest = records[-1]
     items = "".join(f"<dt>{_e(q)}</dt><dd>{_e(a)}</dd>" for q, a in summary(sheet, latest.answers))
-    versions = (
-        f" (saved {len(records)} times in these dates; the latest is shown)"
-        if len(records) > 1
-        else ""
-    )
-    when = day_text(clock.local(latest.saved_at, journal).date())
-    return f"{title}<p class='note'>{_e(when)}{_e(versions)}</p><dl>{items}</dl>"
+    day = day_text(clock.local(latest.saved_at, journal).date())
+    when = markup_n("report.saved-times", len(records), day=day) if len(records) > 1 else _e(day)
+    return f"{title}<p class='note'>{when}</p><dl>{items}</dl>"
 
 
 NOTES_SHOWN = 20
@@ -90,27 +123,33 @@ def checkins_between(journal: Journal, start, end):
 def checkin_facts_html(frame) -> str:
     """The check-ins in a few facts, as an escaped table: the report and the therapist's
     view of a share both give these."""
-    mood = frame["mood"].dropna()
-    contact = streak(frame.get("contacted", []))
+    mood_id, contacted = field_ids(DAILY, "mood", "contacted")
+    mood = frame[mood_id].dropna()
+    contact = streak(frame.get(contacted, []))
+    none = t("report.facts.none")
     facts = [
-        ("Days with a check-in", len(frame)),
-        ("Average mood (1-10)", f"{mood.mean():.1f}" if len(mood) else "-"),
-        ("Lowest and highest mood", f"{mood.min():.0f} and {mood.max():.0f}" if len(mood) else "-"),
-        ("Check-ins in a row without contacting them (at the end; longest)",
-         f"{contact.current}; {contact.longest}"),
+        ("report.facts.days", format_decimal(len(frame), locale=language())),
+        ("report.facts.mood-average",
+         format_decimal(float(mood.mean()), "0.0", locale=language()) if len(mood) else none),
+        ("report.facts.mood-range",
+         t("report.facts.mood-range-value", lowest=round(float(mood.min())),
+           highest=round(float(mood.max()))) if len(mood) else none),
+        ("report.facts.streak",
+         t("report.facts.streak-value", current=contact.current, longest=contact.longest)),
     ]  # fmt: skip
-    rows = "".join(f"<tr><th>{_e(k)}</th><td>{_e(v)}</td></tr>" for k, v in facts)
+    rows = "".join(f"<tr><th>{markup(k)}</th><td>{_e(v)}</td></tr>" for k, v in facts)
     return f'<table class="kit-lines">{rows}</table>'
 
 
 def checkin_notes_html(frame, heading: str = "h3") -> str:
     """The latest notes written in check-ins, escaped (empty if there are none)."""
-    notes = [(day, n) for day, n in frame["note"].items() if isinstance(n, str) and n.strip()]
+    note = field_id(DAILY, "note")
+    notes = [(day, n) for day, n in frame[note].items() if isinstance(n, str) and n.strip()]
     if not notes:
         return ""
     shown = notes[-NOTES_SHOWN:]
-    items = "".join(f"<dt>{day:%-d %b %Y}</dt><dd>{_e(n)}</dd>" for day, n in shown)
-    title = f"<{heading}>Notes (the latest {len(shown)})</{heading}>"
+    items = "".join(f"<dt>{_e(_day(day))}</dt><dd>{_e(n)}</dd>" for day, n in shown)
+    title = f"<{heading}>{markup_n('report.notes.heading', len(shown))}</{heading}>"
     return f'{title}<dl class="kit-summary">{items}</dl>'
 
 
@@ -118,10 +157,11 @@ def _checkins_section(journal: Journal, start, end) -> str:
     from .plots.trends import mood_figure, urge_figure
 
     frame = checkins_between(journal, start, end)
+    heading = f"<h2>{markup('report.checkins.heading')}</h2>"
     if frame.empty:
-        return "<h2>Daily check-ins</h2><p class='note'>No check-ins in these dates.</p>"
+        return f"{heading}<p class='note'>{markup('report.checkins.none')}</p>"
     return (
-        "<h2>Daily check-ins</h2>"
+        heading
         + checkin_facts_html(frame)
         + _chart(mood_figure(mood_trend(frame)))
         + _chart(urge_figure(frame))
@@ -151,11 +191,6 @@ def _scales_section(journal: Journal, start, end) -> str:
         scores = scores[scores["date"] <= str(end)]
     if scores.empty:
         return ""
-    rows = "".join(
-        f"<tr><td>{row.date:%-d %b %Y}</td><td>{_e(definition(row.scale).title)}</td>"
-        f"<td>{row.total} of {row.maximum}</td><td>{_e(row.band)}</td></tr>"
-        for row in scores.itertuples()
-    )
     charts = "".join(
         _chart(scale_figure(scores, s, definition(s).scoring.bands))  # type: ignore[union-attr]
         for s in SCALES
@@ -166,9 +201,9 @@ def _scales_section(journal: Journal, start, end) -> str:
         if s in set(scores["scale"])
     )
     return (
-        "<h2>Well-being scales</h2>"
-        "<p class='note'>Self-checks, not a diagnosis.</p>"
-        f"<table><tr><th>Date</th><th>Scale</th><th>Score</th><th>Band</th></tr>{rows}</table>"
+        f"<h2>{markup('report.scales.heading')}</h2>"
+        f"<p class='note'>{markup('report.scales.note')}</p>"
+        + scales_table_html(scores)
         + charts
         + credits
     )
@@ -187,12 +222,12 @@ def build_report(
     chosen = worksheet_ids() if worksheets is None else list(worksheets)
     unknown = [w for w in chosen if w not in worksheet_ids()]
     if unknown:
-        raise KitError(f"There is no worksheet called {unknown[0]!r}.")
+        raise KitError(t("report.unknown-worksheet", name=repr(unknown[0])))
     if everything:  # all of them: leave out what was never filled in
         chosen = [w for w in chosen if journal.latest(w) is not None]
     chosen.sort(key=lambda w: ORDER.index(w) if w in ORDER else len(ORDER))
     if start and end and start > end:
-        raise KitError("The report's first date comes after its last date.")
+        raise KitError(t("report.dates-reversed"))
     sections = []
     for sheet_id in chosen:
         if sheet_id == DAILY:
@@ -203,14 +238,25 @@ def build_report(
             sections.append(_worksheet_section(journal, sheet_id, start, end))
     if any(s in chosen for s in SCALES):
         sections.append(_scales_section(journal, start, end))
-    span = " to ".join(day_text(d) for d in (start, end) if d) or "all dates"
+    title = markup("report.title")
+    intro = markup("report.intro", span=_span(start, end), made=day_text(clock.today(journal)))
     return (
-        "<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'><title>Journal</title>"
+        f"<!DOCTYPE html><html lang='{_e(language())}'><head><meta charset='utf-8'>"
+        f"<title>{title}</title>"
         f"<style>{STYLE}</style><script>{plotly.offline.get_plotlyjs()}</script></head><body>"
-        f"<h1>Journal</h1><p class='note'>{_e(span)} · made {_e(day_text(clock.today(journal)))}. "
-        "Written by the person who kept this journal, and theirs to share. The scores are "
-        "self-checks, not a diagnosis.</p>" + "".join(sections) + "</body></html>"
+        f"<h1>{title}</h1><p class='note'>{intro}</p>" + "".join(sections) + "</body></html>"
     )
+
+
+def _span(start: dt.date | None, end: dt.date | None) -> str:
+    """The report's dates in words."""
+    if start and end:
+        return t("report.span.between", start=day_text(start), end=day_text(end))
+    if start:
+        return t("report.span.from", start=day_text(start))
+    if end:
+        return t("report.span.until", end=day_text(end))
+    return t("report.span.all")
 
 
 def write_report(journal: Journal, path: str | Path, **choices) -> Path:

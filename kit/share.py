@@ -46,6 +46,7 @@ from .bundle import (
 from .content import definition, worksheet_ids
 from .errors import KitError, UnknownWorksheetError
 from .journal import Journal, Record, open_journal, schema_version
+from .text import day_text, t, time_text
 
 SHARE_INBOX = "KIT_SHARE_INBOX"
 """Set by the host for a client: that client's own folder in the therapist's inbox."""
@@ -71,12 +72,12 @@ class ShareError(KitError, ValueError):
 def span(start: dt.date | None, end: dt.date | None) -> str:
     """A date range in words: "1 March 2026 to 31 March 2026", "from …", "all dates"."""
     if start and end:
-        return f"{start:%-d %B %Y} to {end:%-d %B %Y}"
+        return t("sharing.span.both", start=day_text(start), end=day_text(end))
     if start:
-        return f"from {start:%-d %B %Y}"
+        return t("sharing.span.from", start=day_text(start))
     if end:
-        return f"up to {end:%-d %B %Y}"
-    return "all dates"
+        return t("sharing.span.to", end=day_text(end))
+    return t("sharing.span.all")
 
 
 def _title(sheet_id: str) -> str:
@@ -112,13 +113,22 @@ class Share:
 
     def describe(self) -> str:
         """The share in one plain line: when, what, which dates, where, and if withdrawn."""
-        titles = ", ".join(_title(w) for w in self.worksheets)
-        where = "sent to your therapist's inbox" if self.folder else "saved as files"
-        when = f"{self.made_at.astimezone():%-d %B %Y, %H:%M}"
-        text = f"{when}: {titles} ({span(self.start, self.end)}), {where}"
-        if self.withdrawn_at is not None:
-            text += f"; withdrawn {self.withdrawn_at.astimezone():%-d %B %Y}"
-        return text
+        made = self.made_at.astimezone()
+        words = {
+            # The titles are listed one after another, as the page lists them.
+            "titles": ", ".join(_title(w) for w in self.worksheets),
+            "dates": span(self.start, self.end),
+            "day": day_text(made.date()),
+            "time": time_text(made),
+        }
+        if self.withdrawn_at is None:
+            if self.folder:
+                return t("sharing.log.inbox", **words)
+            return t("sharing.log.download", **words)
+        withdrawn = day_text(self.withdrawn_at.astimezone().date())
+        if self.folder:
+            return t("sharing.log.inbox-withdrawn", withdrawn=withdrawn, **words)
+        return t("sharing.log.download-withdrawn", withdrawn=withdrawn, **words)
 
 
 def _to_log(share: Share) -> dict[str, Any]:
@@ -181,23 +191,19 @@ def _check_choice(
 ) -> tuple[list[str], dt.date | None, dt.date | None]:
     chosen = list(dict.fromkeys([worksheets] if isinstance(worksheets, str) else worksheets))
     if not chosen:
-        raise ShareError(
-            "Choose at least one worksheet to share. Nothing was shared.", "worksheets"
-        )
+        raise ShareError(t("sharing.choose-one"), "worksheets")
     known = worksheet_ids()
     unknown = [w for w in chosen if w not in known]
     if unknown:
-        raise ShareError(
-            f"There is no worksheet called {unknown[0]!r}. Nothing was shared.", "worksheets"
-        )
+        raise ShareError(t("sharing.no-such-worksheet", name=repr(unknown[0])), "worksheets")
     days = []
     for value in (start, end):
         if value is not None and not isinstance(value, dt.date):
-            raise ShareError(f"{value!r} is not a date. Nothing was shared.", "dates")
+            raise ShareError(t("sharing.not-a-date", value=repr(value)), "dates")
         days.append(value.date() if isinstance(value, dt.datetime) else value)
     first, last = days
     if first and last and first > last:
-        raise ShareError("The first date comes after the last date. Nothing was shared.", "dates")
+        raise ShareError(t("sharing.dates-reversed"), "dates")
     return chosen, first, last
 
 
@@ -222,22 +228,17 @@ def _new_id(now: dt.datetime, folder: Path | None) -> str:
             return share_id
 
 
-def _inbox_problem(folder: Path, problem: str) -> ShareError:
-    return ShareError(
-        f"Your therapist's inbox ({folder}) {problem}. Nothing was shared; you can save the "
-        "files yourself instead and send them as you like.",
-        "inbox",
-    )
-
-
 def _write_to_inbox(folder: Path, share_id: str, files: tuple[bytes, bytes]) -> None:
     """Both files, or neither."""
     try:
         folder.mkdir(mode=FOLDER_MODE, exist_ok=True)  # its own level only: the host made the rest
     except FileExistsError:
-        raise _inbox_problem(folder, "is a file, not a folder") from None
+        raise ShareError(t("sharing.inbox.is-file", folder=str(folder)), "inbox") from None
     except OSError as problem:
-        raise _inbox_problem(folder, f"cannot be reached ({problem.strerror})") from None
+        raise ShareError(
+            t("sharing.inbox.unreachable", folder=str(folder), reason=str(problem.strerror)),
+            "inbox",
+        ) from None
     written: list[Path] = []
     try:
         for suffix, data in zip(SUFFIXES, files, strict=True):
@@ -247,7 +248,10 @@ def _write_to_inbox(folder: Path, share_id: str, files: tuple[bytes, bytes]) -> 
     except OSError as problem:
         for path in written:
             path.unlink(missing_ok=True)
-        raise _inbox_problem(folder, f"cannot be written to ({problem.strerror})") from None
+        raise ShareError(
+            t("sharing.inbox.unwritable", folder=str(folder), reason=str(problem.strerror)),
+            "inbox",
+        ) from None
 
 
 def make_share(
@@ -315,17 +319,14 @@ def withdraw(journal: Journal, share_id: str) -> Share:
     log = _log(journal)
     found = [(n, s) for n, s in enumerate(map(_from_log, log)) if s and s.id == share_id]
     if not found:
-        raise ShareError("There is no such share in your journal, so nothing was changed.")
+        raise ShareError(t("sharing.withdraw.no-such-share"))
     position, share = found[0]
     for path in share.files:
         try:
             path.unlink(missing_ok=True)
         except OSError as problem:
             raise ShareError(
-                f"The shared files could not be deleted from your therapist's inbox "
-                f"({problem.strerror}), so it is still shared. Please try again, or ask your "
-                "therapist to delete it.",
-                "inbox",
+                t("sharing.withdraw.cannot-delete", reason=str(problem.strerror)), "inbox"
             ) from None
     done = dataclasses.replace(
         share, withdrawn_at=share.withdrawn_at or dt.datetime.now(dt.UTC).replace(microsecond=0)
@@ -369,12 +370,12 @@ class InboxEntry:
 
 def _decode(data: bytes, label: str) -> str:
     if len(data) > MAX_BUNDLE_BYTES:
-        raise BundleError(f"{label} is too large to be a journal bundle.")
+        raise BundleError(t("transfer.bundle.too-large", path=label))
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as problem:
         raise BundleError(
-            f"{label} is not a journal bundle: it is not text (byte {problem.start})."
+            t("transfer.bundle.not-text", path=label, byte=str(problem.start))
         ) from None
 
 
@@ -385,17 +386,19 @@ def _read(path: Path, label: str) -> str:
     try:
         fd = os.open(path, flags)
     except FileNotFoundError:
-        raise BundleError(f"There is no file at {label} (it may have been withdrawn).") from None
+        raise BundleError(t("sharing.read.missing", file=label)) from None
     except OSError as problem:
         if problem.errno == errno.ELOOP:
-            raise ShareError(f"{label} is a link, so it was not opened.") from None
-        raise BundleError(f"{label} cannot be read ({problem.strerror}).") from None
+            raise ShareError(t("sharing.read.link", file=label)) from None
+        raise BundleError(
+            t("sharing.read.unreadable", file=label, reason=str(problem.strerror))
+        ) from None
     with os.fdopen(fd, "rb") as handle:
         info = os.fstat(handle.fileno())
         if not stat.S_ISREG(info.st_mode):
-            raise BundleError(f"{label} is not a file, so it was not opened.")
+            raise BundleError(t("sharing.read.not-a-file", file=label))
         if info.st_size > MAX_BUNDLE_BYTES:
-            raise BundleError(f"{label} is too large to be a journal bundle.")
+            raise BundleError(t("transfer.bundle.too-large", path=label))
         return _decode(handle.read(MAX_BUNDLE_BYTES + 1), label)
 
 
@@ -404,11 +407,11 @@ def _inside(path: Path, root: Path, label: str) -> Path:
     try:
         real = path.resolve(strict=True)
     except FileNotFoundError:
-        raise BundleError(f"There is no file at {label} (it may have been withdrawn).") from None
+        raise BundleError(t("sharing.read.missing", file=label)) from None
     except (OSError, RuntimeError):
-        raise ShareError(f"{label} cannot be opened (a link that leads nowhere).") from None
+        raise ShareError(t("sharing.read.dead-link", file=label)) from None
     if not real.is_relative_to(root):
-        raise ShareError(f"{label} points outside the inbox, so it was not opened.")
+        raise ShareError(t("sharing.read.outside", file=label))
     return real
 
 
@@ -419,7 +422,9 @@ def _date(part: dict[str, Any], key: str, label: str) -> dt.date | None:
     try:
         return dt.date.fromisoformat(str(value))
     except ValueError:
-        raise BundleError(f"{label}: the share's {key} date {value!r} is not a date.") from None
+        if key == "start":
+            raise BundleError(t("sharing.read.bad-start", file=label, value=repr(value))) from None
+        raise BundleError(t("sharing.read.bad-end", file=label, value=repr(value))) from None
 
 
 def _share_part(bundle: dict[str, Any], rows: tuple[Row, ...], label: str) -> dict[str, Any]:
@@ -437,22 +442,22 @@ def _share_part(bundle: dict[str, Any], rows: tuple[Row, ...], label: str) -> di
         return {"id": None, "made_at": made_at, "start": None, "end": None, "sender": None,
                 "worksheets": chosen, "whole": True}  # fmt: skip
     if not isinstance(part, dict):
-        raise BundleError(f"{label}: 'share' is not a table of what was shared.")
+        raise BundleError(t("sharing.read.bad-share", file=label))
     chosen = part.get("worksheets")
     if not isinstance(chosen, list) or not chosen or not all(isinstance(w, str) for w in chosen):
-        raise BundleError(f"{label}: the share does not list its worksheets.")
+        raise BundleError(t("sharing.read.no-worksheets", file=label))
     unknown = [w for w in chosen if w not in worksheet_ids()]
     if unknown:
-        raise BundleError(f"{label}: there is no worksheet {unknown[0]!r} in this version.")
+        raise BundleError(t("sharing.read.unknown-worksheet", file=label, name=repr(unknown[0])))
     try:
         made_at = dt.datetime.fromisoformat(str(part.get("made_at")))
     except ValueError:
         made_at = None
     if made_at is None or made_at.tzinfo is None:
-        raise BundleError(f"{label}: the share's made_at is not a time with a time zone.")
+        raise BundleError(t("sharing.read.bad-time", file=label))
     start, end = _date(part, "start", label), _date(part, "end", label)
     if start and end and start > end:
-        raise BundleError(f"{label}: the share's first date comes after its last date.")
+        raise BundleError(t("sharing.read.dates-reversed", file=label))
     share_id, sender = part.get("id"), part.get("from")
     return {"id": share_id if isinstance(share_id, str) else None, "made_at": made_at,
             "start": start, "end": end, "sender": sender if isinstance(sender, str) else None,
@@ -462,10 +467,11 @@ def _share_part(bundle: dict[str, Any], rows: tuple[Row, ...], label: str) -> di
 def read_share(
     source: str | os.PathLike[str] | bytes,
     *,
-    name: str = "The file",
+    name: str | None = None,
     root: str | os.PathLike[str] | None = None,
 ) -> Shared:
-    """Read and check a share (a path, or the bytes of an upload called ``name``).
+    """Read and check a share (a path, or the bytes of an upload called ``name``; without
+    a name, messages call it "the file" in the page's language).
 
     The same checks as importing: a damaged file, another kind of file, a bundle from a
     newer kit, or any record that could not be saved raises :class:`kit.BundleError` with a
@@ -473,7 +479,7 @@ def read_share(
     through a link raises :class:`ShareError` and is not opened.
     """
     if isinstance(source, bytes | bytearray | memoryview):
-        label = name
+        label = name or t("sharing.read.the-file")
         text = _decode(bytes(source), label)
     else:
         path = Path(source).expanduser()
@@ -488,7 +494,7 @@ def read_share(
     try:
         rows = tuple(check_record(raw, n) for n, raw in enumerate(bundle["records"], start=1))
     except BundleError as problem:
-        raise BundleError(f"{label}: {problem}") from None
+        raise BundleError(t("sharing.read.in-file", file=label, problem=str(problem))) from None
     return Shared(source=label, records=rows, **_share_part(bundle, rows, label))
 
 
@@ -502,11 +508,13 @@ def inbox_bundles(root: str | os.PathLike[str]) -> list[InboxEntry]:
         real_root = base.resolve(strict=True)
         folders = sorted(p for p in base.iterdir() if not p.name.startswith("."))
     except NotADirectoryError:
-        raise ShareError(f"The inbox {base} is a file, not a folder.") from None
+        raise ShareError(t("sharing.inbox.not-a-folder", inbox=str(base))) from None
     except FileNotFoundError:
-        raise ShareError(f"The inbox folder {base} is not there.") from None
+        raise ShareError(t("sharing.inbox.not-there", inbox=str(base))) from None
     except OSError as problem:
-        raise ShareError(f"The inbox folder {base} cannot be read ({problem.strerror}).") from None
+        raise ShareError(
+            t("sharing.inbox.unreadable", inbox=str(base), reason=str(problem.strerror))
+        ) from None
     entries: list[InboxEntry] = []
     for folder in folders:
         try:
@@ -518,7 +526,9 @@ def inbox_bundles(root: str | os.PathLike[str]) -> list[InboxEntry]:
             entries.append(InboxEntry(folder.name, folder, None, str(problem)))
             continue
         except OSError as problem:
-            message = f"The folder {folder.name} cannot be read ({problem.strerror})."
+            message = t(
+                "sharing.inbox.folder-unreadable", folder=folder.name, reason=str(problem.strerror)
+            )
             entries.append(InboxEntry(folder.name, folder, None, message))
             continue
         found = []

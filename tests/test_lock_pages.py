@@ -127,7 +127,7 @@ def test_my_data_offers_a_locked_copy_and_opens_one(tmp_path: Path, fresh_page) 
         assert "does not open" in target.preview.value
         target.copy_passphrase.value = PASS
         target.open_copy.click()
-        assert "1 responses to add" in target.preview.value
+        assert "1 response to add" in target.preview.value
         target.confirm_import()
         assert other.latest("future") == {"where": "by the sea"}
 

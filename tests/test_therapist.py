@@ -186,7 +186,7 @@ def test_the_inbox_shows_a_share_with_every_client_word_escaped(client, inbox: P
     folder = inbox / PAYLOAD
     made = share_from(client, folder)
     page = Inbox(inbox)
-    assert "1 shared files from 1 client folder." in page.about.value
+    assert "1 shared file from 1 client folder." in page.about.value
     ((label, position),) = [o for o in page.choice.options if o[1] is not None]
     assert label.startswith(PAYLOAD), "a Dropdown shows its labels as text"
     page.choice.value = position

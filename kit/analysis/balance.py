@@ -9,7 +9,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+from ..roles import field_ids
+
+if TYPE_CHECKING:
+    from ..content import Definition
 
 
 @dataclass(frozen=True)
@@ -26,13 +31,14 @@ class AreaBalance:
         return self.you - self.them
 
 
-def area_balances(answers: Mapping[str, Any] | None) -> list[AreaBalance]:
+def area_balances(
+    answers: Mapping[str, Any] | None, sheet: Definition | str = "balance"
+) -> list[AreaBalance]:
     """The areas rated on both sides, in the order the person listed them."""
-    rows = (answers or {}).get("areas") or []
+    areas, area, you, them = field_ids(sheet, "areas", "areas.area", "areas.you", "areas.them")
+    rows = (answers or {}).get(areas) or []
     return [
-        AreaBalance(row["area"], row["you"], row["them"])
-        for row in rows
-        if "you" in row and "them" in row
+        AreaBalance(row[area], row[you], row[them]) for row in rows if you in row and them in row
     ]
 
 

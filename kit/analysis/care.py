@@ -108,17 +108,24 @@ class HardDate:
 
 
 def coming_hard_dates(
-    entries: Iterable[Mapping[str, Any]] | None, today: dt.date, days_before: int
+    entries: Iterable[Mapping[str, Any]] | None,
+    today: dt.date,
+    days_before: int,
+    sheet: Definition | str = "support",
 ) -> list[HardDate]:
-    """The hard dates from ``today`` to ``days_before`` days ahead, soonest first.
+    """The hard dates from ``today`` to ``days_before`` days ahead, soonest first: the
+    entries of the list of hard dates on "Your people" (``sheet``).
 
     A hard date comes back every year (an anniversary, a birthday, the holidays), so only
     its month and day count; 29 February falls on 28 February in other years.
     """
+    from ..roles import field_ids
+
+    date_id, what_id = field_ids(sheet, "hard_dates.date", "hard_dates.what")
     coming = []
     for entry in entries or ():
         try:
-            listed = dt.date.fromisoformat(entry["date"])
+            listed = dt.date.fromisoformat(entry[date_id])
         except (KeyError, TypeError, ValueError):
             continue
         for year in (today.year, today.year + 1):
@@ -127,6 +134,6 @@ def coming_hard_dates(
             except ValueError:
                 day = dt.date(year, 2, 28)
             if 0 <= (day - today).days <= days_before:
-                coming.append(HardDate(day, str(entry.get("what") or "")))
+                coming.append(HardDate(day, str(entry.get(what_id) or "")))
                 break
     return sorted(coming, key=lambda h: h.day)

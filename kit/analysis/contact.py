@@ -11,7 +11,12 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+from ..roles import field_id, field_ids
+
+if TYPE_CHECKING:
+    from ..content import Definition
 
 # What a person may share that means some contact goes on (values of the `shared` field).
 UNAVOIDABLE = ("children", "home", "work", "money")
@@ -34,30 +39,35 @@ class Recommendation:
     """The shared things (option values of `shared`) that mean some contact goes on."""
 
 
-def recommend(answers: Mapping[str, Any] | None, flagged: bool) -> Recommendation | None:
+def recommend(
+    answers: Mapping[str, Any] | None, flagged: bool, sheet: Definition | str = "contact-plan"
+) -> Recommendation | None:
     """Where these self-check answers lean (None until something is answered)."""
     a = answers or {}
-    shared = [s for s in a.get("shared", []) if s in UNAVOIDABLE]
-    if flagged or a.get("past_reactions") == "frightening":
+    pulled, shared_id, past, style = field_ids(
+        sheet, "pulled_back", "shared", "past_reactions", "style"
+    )
+    shared = [s for s in a.get(shared_id, []) if s in UNAVOIDABLE]
+    if flagged or a.get(past) == "frightening":
         notes = ["contact.note.safety"]
         return Recommendation("clean-break", notes, with_advocate=True, practical_contact=shared)
-    if not any(k in a for k in ("pulled_back", "past_reactions", "style")):
+    if not any(k in a for k in (pulled, past, style)):
         return None
     notes: list[str] = []
     cut = 0
-    if a.get("pulled_back", 0) >= 3:
+    if a.get(pulled, 0) >= 3:
         cut += 2
         notes.append("contact.note.pulled-back")
-    if a.get("past_reactions") == "pleading":
+    if a.get(past) == "pleading":
         cut += 1
         notes.append("contact.note.pleading")
-    if a.get("style") == "lightning":
+    if a.get(style) == "lightning":
         cut += 1
         notes.append("contact.note.lightning")
-    if a.get("style") == "gentle-rain":
+    if a.get(style) == "gentle-rain":
         cut -= 1
         notes.append("contact.note.gentle-rain")
-    if a.get("pulled_back") is not None and a["pulled_back"] <= 1:
+    if a.get(pulled) is not None and a[pulled] <= 1:
         cut -= 1
         notes.append("contact.note.not-pulled-back")
     approach = "clean-break" if cut > 0 else "fade"
@@ -89,11 +99,8 @@ def fade_progress(
 ) -> list[FadeWeek]:
     """For each week of the fade: the target, and the days contact was logged in check-ins
     (plain rows from ``Journal.checkin_days()``)."""
-    contacted = {
-        dt.date.fromisoformat(r["date"]): r["contacted"]
-        for r in rows
-        if r.get("contacted") is not None
-    }
+    key = field_id("check-in", "contacted")
+    contacted = {dt.date.fromisoformat(r["date"]): r[key] for r in rows if r.get(key) is not None}
     progress = []
     for i, target in enumerate(fade_targets(contacts_now, weeks)):
         begin = start + dt.timedelta(weeks=i)

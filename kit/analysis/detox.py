@@ -4,7 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+from ..roles import field_ids
+
+if TYPE_CHECKING:
+    from ..content import Definition
 
 
 @dataclass(frozen=True)
@@ -17,10 +22,13 @@ class DetoxProgress:
     not_doing: int
 
 
-def detox_progress(answers: Mapping[str, Any] | None) -> DetoxProgress:
+def detox_progress(
+    answers: Mapping[str, Any] | None, sheet: Definition | str = "digital-detox"
+) -> DetoxProgress:
     """Count the places that have an action chosen, by where each stands."""
-    places = [p for p in (answers or {}).get("places") or [] if p.get("action")]
-    states = [p.get("state", "todo") for p in places]
+    listed, action, state = field_ids(sheet, "places", "places.action", "places.state")
+    places = [p for p in (answers or {}).get(listed) or [] if p.get(action)]
+    states = [p.get(state, "todo") for p in places]
     return DetoxProgress(
         planned=len(places),
         done=states.count("done"),

@@ -12,6 +12,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..roles import field_id, field_ids
 from .streaks import column, streak
 
 WINDOW = 14  # days at the start and at the end that are compared
@@ -49,7 +50,8 @@ def _mean(values: list[float]) -> float:
 
 def mood_path(rows: Sequence[Mapping[str, Any]]) -> MoodPath | None:
     """The mood's path, from check-in rows oldest first (None with too little to compare)."""
-    rated = [(dt.date.fromisoformat(r["date"]), r["mood"]) for r in rows if r.get("mood")]
+    mood = field_id("check-in", "mood")
+    rated = [(dt.date.fromisoformat(r["date"]), r[mood]) for r in rows if r.get(mood)]
     if len(rated) < 4 or (rated[-1][0] - rated[0][0]).days < 2 * WINDOW:
         return None
     start, end = rated[0][0], rated[-1][0]
@@ -82,17 +84,17 @@ def look_back(
     """Everything the page looks back on, from check-in rows and the saved wins and
     milestones."""
     first_day = dt.date.fromisoformat(rows[0]["date"]) if rows else None
+    listed, day, what = field_ids("milestones", "milestones", "milestones.date", "milestones.what")
     marked = sorted(
-        (dt.date.fromisoformat(m["date"]), m["what"])
-        for m in (milestones or {}).get("milestones") or []
+        (dt.date.fromisoformat(m[day]), m[what]) for m in (milestones or {}).get(listed) or []
     )
     return LookBack(
         first_day=first_day,
         days=(today - first_day).days if first_day else 0,
         checkins=len(rows),
         mood=mood_path(rows),
-        longest_no_contact=streak(column(rows, "contacted")).longest,
-        wins=len((wins or {}).get("wins") or []),
+        longest_no_contact=streak(column(rows, field_id("check-in", "contacted"))).longest,
+        wins=len((wins or {}).get(field_id("wins", "wins")) or []),
         milestones=marked,
     )
 

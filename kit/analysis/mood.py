@@ -13,6 +13,9 @@ from typing import Any
 
 import pandas as pd
 
+from ..roles import field_id, field_ids
+from ..text import t
+
 RANGES = {"30 days": 30, "90 days": 90, "Year": 365, "All": None}
 MIN_DAYS = 5  # no claim about a tag with fewer days than this on either side
 
@@ -27,7 +30,7 @@ def in_range(frame: pd.DataFrame, days: int | None, today: dt.date | None = None
 
 def mood_trend(frame: pd.DataFrame) -> pd.DataFrame:
     """Mood per day and its 7-day rolling mean over calendar days (gaps are not filled in)."""
-    mood = frame.get("mood", pd.Series(dtype=float)).dropna().astype(float)
+    mood = frame.get(field_id("check-in", "mood"), pd.Series(dtype=float)).dropna().astype(float)
     rolling = mood.rolling("7D", min_periods=1).mean()
     return pd.DataFrame({"mood": mood, "rolling": rolling})
 
@@ -39,12 +42,13 @@ def tag_comparison(frame: pd.DataFrame, min_days: int = MIN_DAYS) -> pd.DataFram
     that, the numbers are shown but no claim is made.
     """
     columns = ["tag", "with_mean", "with_days", "without_mean", "without_days", "difference"]
-    rated = frame[frame["mood"].notna()] if "mood" in frame else frame
+    mood = field_id("check-in", "mood")
+    rated = frame[frame[mood].notna()] if mood in frame else frame
     tags = sorted({t for ts in rated.get("tags", []) for t in ts})
     rows = []
     for tag in tags:
         has = rated["tags"].map(lambda ts, t=tag: t in ts)
-        with_, without = rated.loc[has, "mood"], rated.loc[~has, "mood"]
+        with_, without = rated.loc[has, mood], rated.loc[~has, mood]
         enough = len(with_) >= min_days and len(without) >= min_days
         rows.append(
             {
@@ -61,8 +65,9 @@ def tag_comparison(frame: pd.DataFrame, min_days: int = MIN_DAYS) -> pd.DataFram
 
 def milestones_from(answers: Mapping[str, Any] | None) -> list[tuple[pd.Timestamp, str]]:
     """The milestones saved by hand, as (day, what), in date order."""
-    entries = (answers or {}).get("milestones") or []
-    return sorted((pd.Timestamp(e["date"]), e["what"]) for e in entries)
+    listed, day, what = field_ids("milestones", "milestones", "milestones.date", "milestones.what")
+    entries = (answers or {}).get(listed) or []
+    return sorted((pd.Timestamp(e[day]), e[what]) for e in entries)
 
 
 def step_milestones(
@@ -70,9 +75,11 @@ def step_milestones(
 ) -> list[tuple[pd.Timestamp, str]]:
     """Milestones the steps know of: the honest conversation, and a clean break's day."""
     found = []
-    if (conversation or {}).get("happened_on"):
-        found.append((pd.Timestamp(conversation["happened_on"]), "The conversation"))
+    happened = field_id("conversation", "happened_on")
+    if (conversation or {}).get(happened):
+        found.append((pd.Timestamp(conversation[happened]), t("analysis.milestone.conversation")))
     plan = contact_plan or {}
-    if plan.get("approach") == "clean-break" and plan.get("break_date"):
-        found.append((pd.Timestamp(plan["break_date"]), "No contact from here"))
+    approach, break_date = field_ids("contact-plan", "approach", "break_date")
+    if plan.get(approach) == "clean-break" and plan.get(break_date):
+        found.append((pd.Timestamp(plan[break_date]), t("analysis.milestone.no-contact")))
     return found

@@ -2,6 +2,7 @@
 
 Suggestions are only suggestions: short sentences in the first person that a person may
 keep, rewrite or ignore. Each comes from something they answered; nothing is invented.
+Their words are in ``data/messages/<language>/analysis.po`` (``analysis.reasons.*``).
 """
 
 from __future__ import annotations
@@ -10,22 +11,25 @@ from collections.abc import Mapping
 from typing import Any
 
 from ..content import Definition
+from ..roles import field_ids
+from ..text import t
 from .balance import area_balances, balance_index
 from .safety import safety_flags_from
 from .values import biggest_gaps, goal_clashes, value_clashes
 
 Answers = Mapping[str, Any] | None
 
-# A feeling rated "often" (3) or more on the 0-4 scales becomes a suggestion.
+# A feeling rated "often" (3) or more on the 0-4 scales becomes a suggestion: the roles of
+# the feelings on "How are you, really?", and the message each one suggests.
 OFTEN = 3
 FEELINGS = {
-    "drained": "Time with them leaves me drained.",
-    "anxious": "I feel anxious about us much of the time.",
-    "eggshells": "I walk on eggshells so as not to upset them.",
-    "unseen": "I feel unseen in this relationship.",
-    "unheard": "When I say how I feel, it goes nowhere.",
-    "unappreciated": "What I give is taken for granted.",
-    "not_listening": "They won't listen when something matters to me.",
+    "drained": "analysis.reasons.drained",
+    "anxious": "analysis.reasons.anxious",
+    "eggshells": "analysis.reasons.eggshells",
+    "unseen": "analysis.reasons.unseen",
+    "unheard": "analysis.reasons.unheard",
+    "unappreciated": "analysis.reasons.unappreciated",
+    "not_listening": "analysis.reasons.not-listening",
 }
 GRID = ("stay_gains", "stay_costs", "leave_gains", "leave_costs")
 
@@ -41,49 +45,60 @@ def draft_reasons(
     """Suggested reasons, drawn from what the other four pages say, most pressing first."""
     wellbeing, future = wellbeing or {}, future or {}
     drafts: list[str] = []
+    controlled, monitored, overall, at_ease = field_ids(
+        wellbeing_sheet, "controlled", "monitored", "overall", "at_ease"
+    )
 
     flags = safety_flags_from(wellbeing_sheet, wellbeing)
     if flags:
-        drafts.append("I don't always feel safe with them, and I deserve to feel safe.")
-    if any(f.startswith("controlled:") for f in flags):
-        drafts.append("They control things that should be mine to decide.")
-    if "monitored" in flags:
-        drafts.append("I feel watched.")
-    if wellbeing.get("overall") is not None and wellbeing["overall"] <= 2:
-        drafts.append("Overall, this relationship leaves me feeling worse, not better.")
-    drafts += [text for key, text in FEELINGS.items() if wellbeing.get(key, -1) >= OFTEN]
-    if wellbeing.get("at_ease") is not None and wellbeing["at_ease"] <= 1:
-        drafts.append("I can't be myself with them.")
+        drafts.append(t("analysis.reasons.unsafe"))
+    if any(f.startswith(f"{controlled}:") for f in flags):
+        drafts.append(t("analysis.reasons.controlled"))
+    if monitored in flags:
+        drafts.append(t("analysis.reasons.watched"))
+    if wellbeing.get(overall) is not None and wellbeing[overall] <= 2:
+        drafts.append(t("analysis.reasons.worse"))
+    feelings = dict(zip(field_ids(wellbeing_sheet, *FEELINGS), FEELINGS.values(), strict=True))
+    drafts += [t(words) for key, words in feelings.items() if wellbeing.get(key, -1) >= OFTEN]
+    if wellbeing.get(at_ease) is not None and wellbeing[at_ease] <= 1:
+        drafts.append(t("analysis.reasons.not-myself"))
 
     areas = area_balances(balance)
     index = balance_index(areas)
     if index is not None and index >= 0.15:
-        drafts.append(f"I give {'much ' if index >= 0.4 else ''}more than I get back.")
+        drafts.append(t("analysis.reasons.give-much-more" if index >= 0.4 else
+                        "analysis.reasons.give-more"))  # fmt: skip
     widest = sorted((a for a in areas if a.gap >= 2), key=lambda a: -a.gap)[:2]
-    drafts += [f"When it comes to {a.area.lower()}, I give far more than they do." for a in widest]
+    drafts += [t("analysis.reasons.area", area=a.area.lower()) for a in widest]
 
-    for clash in biggest_gaps(value_clashes(values_sheet, values) + goal_clashes(values)):
-        if clash.part == "value":
-            drafts.append(f"I can't live my value of {clash.name.lower()} in this relationship.")
-        else:
-            drafts.append(f"We want different things when it comes to {clash.name.lower()}.")
+    clashes = value_clashes(values_sheet, values) + goal_clashes(values, values_sheet)
+    for clash in biggest_gaps(clashes):
+        key = "analysis.reasons.value" if clash.part == "value" else "analysis.reasons.goal"
+        drafts.append(t(key, name=clash.name.lower()))
 
-    pictured = future.get("includes_them")
+    includes_them, missing = field_ids("future", "includes_them", "missing")
+    pictured = future.get(includes_them)
     if pictured == "no":
-        drafts.append("The future I picture doesn't include them.")
+        drafts.append(t("analysis.reasons.future-without"))
     elif pictured == "unsure":
-        drafts.append("I'm not sure they belong in the future I want.")
-    if future.get("missing"):
-        drafts.append(f"Missing from my life now: {future['missing'].strip()}")
+        drafts.append(t("analysis.reasons.future-unsure"))
+    if future.get(missing):
+        drafts.append(t("analysis.reasons.missing", missing=future[missing].strip()))
     return drafts
 
 
-def reasons_from(answers: Answers) -> list[str]:
+def reasons_from(answers: Answers, sheet: Definition | str = "reasons") -> list[str]:
     """The reasons a person saved, in their order and their words."""
-    return [entry["reason"] for entry in (answers or {}).get("reasons") or [] if "reason" in entry]
+    listed, reason = field_ids(sheet, "reasons", "reasons.reason")
+    return [entry[reason] for entry in (answers or {}).get(listed) or [] if reason in entry]
 
 
-def decisional_balance(answers: Answers) -> dict[str, int]:
-    """The weighted total of each of the four lists (an item without a weight counts 1)."""
+def decisional_balance(answers: Answers, sheet: Definition | str = "reasons") -> dict[str, int]:
+    """The weighted total of each of the four lists (an item without a weight counts 1), by
+    the lists' roles (``GRID``)."""
     answers = answers or {}
-    return {key: sum(entry.get("weight", 1) for entry in answers.get(key) or []) for key in GRID}
+    totals = {}
+    for key in GRID:
+        listed, weight = field_ids(sheet, key, f"{key}.weight")
+        totals[key] = sum(entry.get(weight, 1) for entry in answers.get(listed) or [])
+    return totals

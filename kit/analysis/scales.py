@@ -7,12 +7,13 @@ each scale's definition, taken from the published scoring.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from ..content import Definition
+from ..text import t
 
-SELF_CHECK = "A self-check, not a diagnosis."
+SELF_CHECK = "analysis.scales.self-check"  # the message a score is labelled with by default
 
 
 @dataclass(frozen=True)
@@ -23,7 +24,7 @@ class Score:
     total: int
     band: str
     maximum: int
-    note: str = SELF_CHECK
+    note: str = field(default_factory=lambda: t(SELF_CHECK))
 
 
 def score_answers(sheet: Definition, answers: Mapping[str, Any]) -> Score:

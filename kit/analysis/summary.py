@@ -12,6 +12,20 @@ from typing import Any
 
 from ..content import Definition
 from ..fields import Field
+from ..text import day_text, language, t
+
+
+def _number(value: Any) -> str:
+    """A number as the language writes it (7.5 in English, 7,5 in Spanish), every digit kept."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return str(value)
+    from babel.numbers import format_decimal
+
+    return format_decimal(value, locale=language(), decimal_quantization=False)
+
+
+def _joined(parts: Any) -> str:
+    return t("answers.separator").join(parts)
 
 
 def _option(field: Field, value: str, options=None) -> str:
@@ -28,27 +42,43 @@ def answer_text(field: Field, answer: Any) -> str:
     kind = field.kind
     if kind == "scale":
         anchor = field.anchors.get(answer)
-        return f"{answer} ({anchor})" if anchor else str(answer)
+        return (
+            t("answers.with-anchor", value=_number(answer), anchor=anchor)
+            if anchor
+            else _number(answer)
+        )
     if kind == "choice":
         return _option(field, answer)
     if kind == "multi":
-        return "; ".join(_option(field, v) for v in answer)
+        return _joined(_option(field, v) for v in answer)
     if kind == "yesno":
-        return "Yes" if answer else "No"
+        return t("answers.yes") if answer else t("answers.no")
     if kind == "date":
-        return f"{dt.date.fromisoformat(answer):%-d %B %Y}"
+        return day_text(dt.date.fromisoformat(answer))
     if kind == "number":
-        return f"{answer} {field.unit}" if field.unit else str(answer)
+        number = _number(answer)
+        return t("answers.with-unit", number=number, unit=field.unit) if field.unit else number
     if kind == "rank":
-        return "; ".join(f"{i}. {_option(field, v)}" for i, v in enumerate(answer, start=1))
+        return _joined(
+            t("answers.ranked", position=i, option=_option(field, v))
+            for i, v in enumerate(answer, start=1)
+        )
     if kind == "checklist":
-        return "; ".join(
-            f"{_option(field, item)}: {_option(field, state, field.states)}"
+        return _joined(
+            t(
+                "answers.item-value",
+                item=_option(field, item),
+                value=_option(field, state, field.states),
+            )
             for item, state in answer.items()
         )
     if kind == "ratings":
-        return "; ".join(
-            f"{_option(field, item)}: {answer_text(_as_scale(field), rating)}"
+        return _joined(
+            t(
+                "answers.item-value",
+                item=_option(field, item),
+                value=answer_text(_as_scale(field), rating),
+            )
             for item, rating in answer.items()
         )
     if kind == "list":
@@ -57,10 +87,10 @@ def answer_text(field: Field, answer: Any) -> str:
             parts = [
                 answer_text(sub, entry[sub.id])
                 if i == 0
-                else f"{sub.prompt}: {answer_text(sub, entry[sub.id])}"
+                else t("answers.item-value", item=sub.prompt, value=answer_text(sub, entry[sub.id]))
                 for i, sub in enumerate(s for s in field.fields if s.id in entry)
             ]
-            entries.append(", ".join(parts))
+            entries.append(t("answers.part-separator").join(parts))
         return "\n".join(entries)
     return str(answer)
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..content import Definition
+from ..roles import field_ids
 
 MIDDLE = {"yes": 0.0, "maybe": 0.5, "no": 1.0}
 TOP = 5  # the top of the 1-5 ratings
@@ -33,9 +34,10 @@ class Clash:
 def value_clashes(sheet: Definition, answers: Mapping[str, Any] | None) -> list[Clash]:
     """A clash for each ranked value that has at least one rating, in rank order."""
     answers = answers or {}
-    top = answers.get("top_values") or []
-    lives, shares = answers.get("lives") or {}, answers.get("shares") or {}
-    labels = {str(o): o.label for o in sheet.field("top_values").options}
+    top_id, lives_id, shares_id = field_ids(sheet, "top_values", "lives", "shares")
+    top = answers.get(top_id) or []
+    lives, shares = answers.get(lives_id) or {}, answers.get(shares_id) or {}
+    labels = {str(o): o.label for o in sheet.by_role("top_values").options}
     clashes = []
     for position, value in enumerate(top):
         given = [r for r in (lives.get(value), shares.get(value)) if r is not None]
@@ -46,10 +48,13 @@ def value_clashes(sheet: Definition, answers: Mapping[str, Any] | None) -> list[
     return clashes
 
 
-def goal_clashes(answers: Mapping[str, Any] | None) -> list[Clash]:
+def goal_clashes(
+    answers: Mapping[str, Any] | None, sheet: Definition | str = "values"
+) -> list[Clash]:
     """A clash for each life goal where the middle ground was answered."""
-    goals = (answers or {}).get("life_goals") or []
-    return [Clash(g["topic"], "goal", MIDDLE[g["middle"]]) for g in goals if g.get("middle")]
+    listed, topic, middle = field_ids(sheet, "life_goals", "life_goals.topic", "life_goals.middle")
+    goals = (answers or {}).get(listed) or []
+    return [Clash(g[topic], "goal", MIDDLE[g[middle]]) for g in goals if g.get(middle)]
 
 
 def clash_score(values: list[Clash], goals: list[Clash]) -> float | None:

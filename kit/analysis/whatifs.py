@@ -4,7 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+from ..roles import field_ids
+
+if TYPE_CHECKING:
+    from ..content import Definition
 
 
 @dataclass(frozen=True)
@@ -20,13 +25,16 @@ class BeliefChange:
         return self.after - self.before
 
 
-def belief_changes(answers: Mapping[str, Any] | None) -> list[BeliefChange]:
+def belief_changes(
+    answers: Mapping[str, Any] | None, sheet: Definition | str = "what-ifs"
+) -> list[BeliefChange]:
     """The records with both ratings, in the order they were written."""
-    records = (answers or {}).get("records") or []
+    listed, thought, before, after = field_ids(
+        sheet, "records", "records.thought", "records.before", "records.after"
+    )
+    records = (answers or {}).get(listed) or []
     return [
-        BeliefChange(r["thought"], r["before"], r["after"])
-        for r in records
-        if "before" in r and "after" in r
+        BeliefChange(r[thought], r[before], r[after]) for r in records if before in r and after in r
     ]
 
 

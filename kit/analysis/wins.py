@@ -9,7 +9,12 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from itertools import accumulate
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+from ..roles import field_ids
+
+if TYPE_CHECKING:
+    from ..content import Definition
 
 ACTIVITY_WINS = {"friends": "friends", "cooked": "meal", "exercise": "moved", "hobby": "hobby",
                  "therapy": "asked-help"}  # fmt: skip
@@ -28,26 +33,34 @@ class Win:
 def wins_in_checkins(rows: Iterable[Mapping[str, Any]]) -> list[Win]:
     """Wins the check-in rows show: days without contact or checking profiles, good
     activities, and the small win written that day."""
+    contacted, profiles, activities, win = field_ids(
+        "check-in", "contacted", "checked_profiles", "activities", "win"
+    )
     found: list[Win] = []
     for row in rows:
         date = row["date"]
-        if row.get("contacted") is False:
+        if row.get(contacted) is False:
             found.append(Win(date, "no-contact"))
-        if row.get("checked_profiles") is False:
+        if row.get(profiles) is False:
             found.append(Win(date, "no-profiles"))
-        for activity in row.get("activities") or []:
+        for activity in row.get(activities) or []:
             if activity in ACTIVITY_WINS:
                 found.append(Win(date, ACTIVITY_WINS[activity]))
-        if isinstance(row.get("win"), str) and row["win"].strip():
-            found.append(Win(date, "own", row["win"].strip()))
+        if isinstance(row.get(win), str) and row[win].strip():
+            found.append(Win(date, "own", row[win].strip()))
     return found
 
 
-def logged_wins(answers: Mapping[str, Any] | None) -> list[Win]:
+def logged_wins(answers: Mapping[str, Any] | None, sheet: Definition | str = "wins") -> list[Win]:
     """The wins in the log."""
-    return [
-        Win(w["day"], w["category"], w.get("what", "")) for w in (answers or {}).get("wins") or []
-    ]
+    listed, day, category, what = field_ids(sheet, "wins", "wins.day", "wins.category", "wins.what")
+    return [Win(w[day], w[category], w.get(what, "")) for w in (answers or {}).get(listed) or []]
+
+
+def win_entry(win: Win, sheet: Definition | str = "wins") -> dict[str, str]:
+    """A win as an entry of the log's list, under its fields' ids."""
+    day, category, what = field_ids(sheet, "wins.day", "wins.category", "wins.what")
+    return {day: win.day, category: win.category} | ({what: win.what} if win.what else {})
 
 
 def not_yet_logged(found: list[Win], logged: list[Win]) -> list[Win]:

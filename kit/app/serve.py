@@ -16,6 +16,7 @@ from __future__ import annotations
 import json
 import os
 import tempfile
+import textwrap
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -23,6 +24,7 @@ from traitlets.config import Config
 
 from ..content import site_pages
 from ..journal import default_data_dir
+from ..text import t
 
 _PACKAGE = Path(__file__).resolve().parent.parent
 TEMPLATE_ROOT = Path(__file__).resolve().parent / "share"
@@ -35,6 +37,8 @@ DEFAULT_EXIT_URL = "https://www.bbc.com/weather"
 DEFAULT_TITLE = "Journal"
 TITLE_MAX = 60
 LOOPBACK = {"127.0.0.1", "::1", "localhost"}
+# The start-up words are wrapped to fit an ordinary terminal.
+CONSOLE_WIDTH = 79
 # The app (every page of the journal in one kernel), whose kernel waits ready by default
 # (kit serve --preheat daily); the single pages' notebooks can wait too (--preheat all).
 APP_PAGE = "app.ipynb"
@@ -87,6 +91,20 @@ class Site:
     exit_url: str = DEFAULT_EXIT_URL
 
 
+SITE_WORDS = {"exit": "content.exit.label", "exit_title": "content.exit.title",
+              "problem": "content.problem", "open": "content.open"}  # fmt: skip
+
+
+def site_words() -> dict[str, dict[str, str]]:
+    """What the page shows before the journal answers (Quick exit, the calm words for a
+    part that failed), in every language the content has, for kit_site.html."""
+    from ..languages import available
+    from ..text import t_in
+
+    return {code: {key: t_in(code, message) for key, message in SITE_WORDS.items()}
+            for code in available()}  # fmt: skip
+
+
 def write_site(site: Site, folder: Path, journey: bool = True) -> Path:
     """Write ``kit_site.html`` (title, quick-exit address, the pages in order) into a
     template folder under ``folder``, put ``folder`` first on the Jupyter path, and return
@@ -101,7 +119,8 @@ def write_site(site: Site, folder: Path, journey: bool = True) -> Path:
         "{#- Written by the kit at start-up; see kit/app/serve.py. -#}\n"
         f"{{%- set kit_title = {json.dumps(title)} -%}}\n"
         f"{{%- set kit_exit_url = {json.dumps(exit_url)} -%}}\n"
-        f"{{%- set kit_pages = {json.dumps(pages)} -%}}\n",
+        f"{{%- set kit_pages = {json.dumps(pages)} -%}}\n"
+        f"{{%- set kit_words = {json.dumps(site_words())} -%}}\n",
         encoding="utf-8",
     )
     os.environ["JUPYTER_PATH"] = os.pathsep.join(
@@ -208,18 +227,21 @@ def voila_config(options: ServeOptions) -> Config:
 def start_up_words(options: ServeOptions, data_dir: Path) -> str:
     """What kit serve prints first: where, whose data, and that visitors are not told apart."""
     host = f"[{options.ip}]" if ":" in options.ip else options.ip
+    address = f"http://{host}:{options.port}/voila/render/{APP_PAGE}"
     words = [
-        f"Serving the journal at http://{host}:{options.port}/voila/render/{APP_PAGE}",
-        f"Every visitor to this address reads and writes the one journal in {data_dir}.",
-        "kit serve has no log-in and cannot tell visitors apart. To host the journal for",
-        "several people, give each their own server with JupyterHub (see deploy/).",
+        t("serve.start.address", address=address),
+        t("serve.start.one-journal", folder=str(data_dir)),
+        _wrapped(t("serve.start.no-log-in")),
     ]
     if options.ip not in LOOPBACK:
-        words.append(
-            f"Listening on {options.ip}: anyone who can reach this address can read this journal."
-        )
-    words.append("Press Ctrl+C to stop.")
+        words.append(t("serve.start.open-wide", ip=options.ip))
+    words.append(t("serve.start.stop"))
     return "\n".join(words)
+
+
+def _wrapped(text: str) -> str:
+    """A paragraph in lines that fit the terminal (never breaking a word or a path)."""
+    return textwrap.fill(text, width=CONSOLE_WIDTH, break_long_words=False, break_on_hyphens=False)
 
 
 def serve(options: ServeOptions) -> None:

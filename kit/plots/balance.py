@@ -6,7 +6,7 @@ import plotly.graph_objects as go
 
 from ..analysis.balance import AreaBalance, balance_index, describe_index
 from ..text import t
-from . import typed
+from . import looks, number, typed
 
 YOU = "#1d4f73"
 THEM = "#b5651d"
@@ -23,22 +23,28 @@ def balance_figure(areas: list[AreaBalance]) -> go.Figure | None:
     figure = go.Figure(
         [
             go.Bar(
-                name="They give", y=names, x=them, orientation="h",
+                name=t("charts.balance.they-give"), y=names, x=them, orientation="h",
                 marker={"color": THEM, "pattern": {"shape": "/"}},
                 text=[str(-v) for v in them], textposition="inside",
-                hovertemplate="%{y}: they give %{text} of 4<extra></extra>",
+                hovertemplate=t("charts.balance.hover-they", area="%{y}", value="%{text}")
+                + "<extra></extra>",
             ),
             go.Bar(
-                name="You give", y=names, x=you, orientation="h",
+                name=t("charts.balance.you-give"), y=names, x=you, orientation="h",
                 marker={"color": YOU},
                 text=[str(v) for v in you], textposition="inside",
-                hovertemplate="%{y}: you give %{text} of 4<extra></extra>",
+                hovertemplate=t("charts.balance.hover-you", area="%{y}", value="%{text}")
+                + "<extra></extra>",
             ),
         ]
     )  # fmt: skip
     figure.update_layout(
         title={
-            "text": t("balance.chart-title", index=f"{index:+.2f}", words=describe_index(index)),
+            "text": t(
+                "balance.chart-title",
+                index=number(index, "+0.00;-0.00"),
+                words=describe_index(index),
+            ),
             "font": {"size": 15},
         },
         barmode="relative",
@@ -46,7 +52,7 @@ def balance_figure(areas: list[AreaBalance]) -> go.Figure | None:
             "range": [-4.5, 4.5],
             "tickvals": [-4, -2, 0, 2, 4],
             "ticktext": ["4", "2", "0", "2", "4"],
-            "title": {"text": "← they give more · you give more →"},
+            "title": {"text": t("charts.balance.axis")},
             "zeroline": True,
             "zerolinewidth": 2,
         },
@@ -56,4 +62,4 @@ def balance_figure(areas: list[AreaBalance]) -> go.Figure | None:
         margin={"l": 10, "r": 10, "t": 50, "b": 10},
         plot_bgcolor="white",
     )
-    return figure
+    return looks(figure)

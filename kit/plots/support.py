@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import plotly.graph_objects as go
 
-from . import typed
+from ..text import list_text, t
+from . import looks
 
 
 def roles_figure(coverage: dict[str, list[str]]) -> go.Figure | None:
@@ -15,15 +16,25 @@ def roles_figure(coverage: dict[str, list[str]]) -> go.Figure | None:
     counts = [len(coverage[r]) for r in roles]
     figure = go.Figure(
         go.Bar(y=roles, x=counts, orientation="h", marker={"color": "#1d4f73"},
-               text=[", ".join(typed(n) for n in coverage[r]) or "no one yet" for r in roles],
+               text=[_names(coverage[r]) for r in roles],
                textposition="outside", hovertemplate="%{y}: %{x}<extra></extra>")
     )  # fmt: skip
     figure.update_layout(
-        title={"text": "Who covers which role", "font": {"size": 15}},
-        xaxis={"title": {"text": "People"}, "dtick": 1, "range": [0, max(counts) + 2]},
+        title={"text": t("charts.roles.title"), "font": {"size": 15}},
+        xaxis={
+            "title": {"text": t("charts.roles.axis")},
+            "dtick": 1,
+            "range": [0, max(counts) + 2],
+        },
         yaxis={"automargin": True},
         margin={"l": 10, "r": 10, "t": 50, "b": 10},
         height=300,
         plot_bgcolor="white",
     )
-    return figure
+    return looks(figure)
+
+
+def _names(names: list[str]) -> str:
+    """The people in a role, joined as the language joins a list; "no one yet" for none.
+    (list_text escapes each name, as a plotly label needs.)"""
+    return str(list_text(names)) if names else t("charts.roles.no-one")

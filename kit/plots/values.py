@@ -6,11 +6,11 @@ import plotly.graph_objects as go
 
 from ..analysis.values import Clash
 from ..text import t
-from . import typed
+from . import looks, typed
 
 COLOURS = {"value": "#1d4f73", "goal": "#b5651d"}
 PATTERNS = {"value": "", "goal": "/"}
-NAMES = {"value": "Your values", "goal": "Life goals"}
+NAMES = {"value": "charts.values.values", "goal": "charts.values.goals"}  # message ids
 
 
 def clash_figure(clashes: list[Clash], score: float | None) -> go.Figure | None:
@@ -24,14 +24,15 @@ def clash_figure(clashes: list[Clash], score: float | None) -> go.Figure | None:
             continue
         figure.add_trace(
             go.Bar(
-                name=NAMES[part],
+                name=t(NAMES[part]),
                 y=[typed(c.name) for c in mine],
                 x=[round(100 * c.clash) for c in mine],
                 orientation="h",
                 marker={"color": COLOURS[part], "pattern": {"shape": PATTERNS[part]}},
                 text=[f"{round(100 * c.clash)}" for c in mine],
                 textposition="outside",
-                hovertemplate="%{y}: %{x} of 100<extra></extra>",
+                hovertemplate=t("charts.values.hover", name="%{y}", value="%{x}")
+                + "<extra></extra>",
             )
         )
     title = (
@@ -49,4 +50,4 @@ def clash_figure(clashes: list[Clash], score: float | None) -> go.Figure | None:
         plot_bgcolor="white",
         barmode="group",
     )
-    return figure
+    return looks(figure)

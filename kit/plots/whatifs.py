@@ -5,7 +5,8 @@ from __future__ import annotations
 import plotly.graph_objects as go
 
 from ..analysis.whatifs import BeliefChange
-from . import typed
+from ..text import t
+from . import looks, typed
 
 
 def _short(text: str, limit: int = 40) -> str:
@@ -28,23 +29,24 @@ def belief_figure(changes: list[BeliefChange]) -> go.Figure | None:
             x=[c.before for c in ordered],
             y=names,
             mode="markers",
-            name="Before",
+            name=t("charts.beliefs.before"),
             marker={"symbol": "circle-open", "size": 12, "color": "#b5651d", "line": {"width": 2}},
         )
     )
     figure.add_trace(go.Scatter(x=[c.after for c in ordered], y=names, mode="markers",
-                                name="After", marker={"symbol": "circle", "size": 12,
-                                                      "color": "#1d4f73"}))  # fmt: skip
+                                name=t("charts.beliefs.after"),
+                                marker={"symbol": "circle", "size": 12,
+                                        "color": "#1d4f73"}))  # fmt: skip
     figure.update_layout(
         title={
-            "text": "How much you believed each what-if, before and after",
+            "text": t("charts.beliefs.title"),
             "font": {"size": 15},
         },
-        xaxis={"range": [-5, 105], "title": {"text": "Belief (0-100)"}},
+        xaxis={"range": [-5, 105], "title": {"text": t("charts.beliefs.axis")}},
         yaxis={"automargin": True},
         legend={"orientation": "h", "y": -0.2},
         margin={"l": 10, "r": 10, "t": 50, "b": 10},
         height=180 + 34 * len(changes),
         plot_bgcolor="white",
     )
-    return figure
+    return looks(figure)

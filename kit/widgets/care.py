@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from ..journal import Journal
     from .form import Form
 
-# Which of the plan's people ("Your people") each moment calls for.
+# Which of the plan's people ("Your people") each moment calls for: the roles of its fields.
 PERSON_FOR = {"bad-night": "for_bad_night", "urge": "for_urge", "hard-date": "for_hard_date"}
 KIND_WORDS = ("care.kind.both-true", "care.kind.friend", "care.kind.waves", "care.kind.body")
 
@@ -38,14 +38,19 @@ def _p(text: Markup) -> Markup:
 def person_html(journal: Journal, moment: str) -> Markup:
     """Who the person chose on "Your people" for this moment, and how to reach them; or
     where to choose someone, when no one is chosen yet."""
+    from ..roles import field_ids
+
+    chosen, people, name_id, reach = field_ids(
+        "support", PERSON_FOR[moment], "people", "people.name", "people.reach"
+    )
     plan = journal.latest("support") or {}
-    name = plan.get(PERSON_FOR[moment])
+    name = plan.get(chosen)
     key = f"care.person.{moment}"
     if not name:
         return _p(markup(f"{key}-none", people_page=page_link("support")))
-    person = next((p for p in plan.get("people") or [] if p.get("name") == name), {})
-    if person.get("reach"):
-        return _p(markup(f"{key}-reach", name=name, reach=person["reach"]))
+    person = next((p for p in plan.get(people) or [] if p.get(name_id) == name), {})
+    if person.get(reach):
+        return _p(markup(f"{key}-reach", name=name, reach=person[reach]))
     return _p(markup(key, name=name))
 
 
@@ -201,10 +206,12 @@ class HardDatePanel:
 def hard_date_parts(journal: Journal, day: Any, rule: care.CareRule) -> list[w.Widget]:
     """The hard dates coming within the rule's days from ``day``, and the person for them;
     nothing when none is coming."""
+    from ..roles import field_id
     from ..text import day_text
 
     plan = journal.latest("support") or {}
-    coming = care.coming_hard_dates(plan.get("hard_dates"), day, rule.days_before or 0)
+    listed = plan.get(field_id("support", "hard_dates"))
+    coming = care.coming_hard_dates(listed, day, rule.days_before or 0)
     if not coming:
         return []
     lines = Markup("").join(

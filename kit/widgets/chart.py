@@ -46,7 +46,9 @@ def figure_output(figure: Any) -> dict[str, Any]:
         if isinstance(named, dict) and isinstance(named.get("text"), str):
             named["text"] = _lines(named["text"])
     spec["config"] = {"displayModeBar": False}
-    data = {PLOTLY_MIME: spec, "text/plain": "A chart"}
+    from ..text import t
+
+    data = {PLOTLY_MIME: spec, "text/plain": t("widgets.chart.plain")}
     return {"output_type": "display_data", "data": data, "metadata": {}}
 
 

@@ -4,6 +4,7 @@ Neither writes over the damaged file; it is kept, renamed, in case it can be res
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 from pathlib import Path
 
@@ -11,6 +12,7 @@ import ipywidgets as w
 
 from .. import backup
 from ..errors import DamagedJournalError, KitError
+from ..text import day_text, markup, t
 from .form import STYLE
 from .inputs import full
 
@@ -23,22 +25,16 @@ class Damaged:
         self.found = backup.newest_good(self.path)
         self.message = w.HTML(layout=full())
         self.restore_button = w.Button(
-            description=f"Restore the backup from {self.found[0]:%-d %B %Y}" if self.found
-            else "Restore a backup", button_style="primary", layout=w.Layout(width="auto"),
+            description=t("damaged.restore.from", day=day_text(self.found[0])) if self.found
+            else t("damaged.restore"), button_style="primary", layout=w.Layout(width="auto"),
         )  # fmt: skip
         self.restore_button.on_click(lambda _: self.restore())
-        self.aside_button = w.Button(description="Move it aside and start a new journal",
+        self.aside_button = w.Button(description=t("damaged.move-aside"),
                                      layout=w.Layout(width="auto"))  # fmt: skip
         self.aside_button.on_click(lambda _: self.move_aside())
         if self.found is None:
             self.restore_button.layout.display = "none"
-        choices = (
-            "You can put back the newest good backup (the damaged file is kept beside it, "
-            "renamed), or move the damaged file aside and start a new, empty journal."
-            if self.found
-            else "There is no good backup of it. You can move the damaged file aside (it is "
-            "kept, renamed, in case it can be rescued) and start a new, empty journal."
-        )
+        choices = t("damaged.choices.backup") if self.found else t("damaged.choices.no-backup")
         self.widget = w.VBox(
             [
                 w.HTML(STYLE),
@@ -58,9 +54,7 @@ class Damaged:
 
     def _done(self, words: str) -> None:
         self.restore_button.disabled = self.aside_button.disabled = True
-        self.message.value = (
-            f"<p><strong>{html.escape(words)}</strong> Reload the page to go on.</p>"
-        )
+        self.message.value = f"<p>{markup('damaged.done', done=words)}</p>"
 
     def restore(self) -> bool:
         try:
@@ -68,8 +62,7 @@ class Damaged:
         except KitError as problem:
             self.message.value = f'<p class="kit-error">{html.escape(str(problem))}</p>'
             return False
-        self._done(f"Restored the backup of {used.stem.removeprefix('journal-')}. The damaged "
-                   f"file was kept as {moved.name}.")  # fmt: skip
+        self._done(t("damaged.restored", day=_day_of(used), name=moved.name))
         return True
 
     def move_aside(self) -> bool:
@@ -78,5 +71,14 @@ class Damaged:
         except KitError as problem:
             self.message.value = f'<p class="kit-error">{html.escape(str(problem))}</p>'
             return False
-        self._done(f"The damaged file was kept as {moved.name}; a new journal starts now.")
+        self._done(t("damaged.moved", name=moved.name))
         return True
+
+
+def _day_of(used: Path) -> str:
+    """The day a backup was made (its file is named after it), written out."""
+    stamp = used.stem.removeprefix("journal-")
+    try:
+        return day_text(dt.date.fromisoformat(stamp))
+    except ValueError:
+        return stamp

@@ -19,7 +19,7 @@ import ipywidgets as w
 from ..content import Definition
 from ..errors import JournalError, ValidationError
 from ..journal import Journal, Record
-from ..text import t
+from ..text import t, tn
 from ._display import DisplayOnce
 from .inputs import Input, full, make_input
 
@@ -105,7 +105,7 @@ class Form(DisplayOnce):
                 )
             )
 
-        self.save_button = w.Button(description="Save", button_style="primary")
+        self.save_button = w.Button(description=t("widgets.form.save"), button_style="primary")
         self.save_button.add_class("kit-save")
         self.save_button.on_click(lambda _: self.save())
         self.status = w.Label("", layout=w.Layout(margin="0 0 0 1em"))
@@ -133,7 +133,7 @@ class Form(DisplayOnce):
         if last is not None:
             self.saved = last.answers
             self.set_values(last.answers)
-            self.status.value = f"Last saved {_when(last.saved_at, journal)}"
+            self.status.value = t("widgets.form.last-saved", when=_when(last.saved_at, journal))
         else:  # a first visit starts from the worksheet's suggested entries, if any
             self.set_values({f.id: list(f.defaults) for f in sheet.fields if f.defaults})
         self.drafts.offer()
@@ -155,7 +155,9 @@ class Form(DisplayOnce):
         if last is not None and last.answers != self.saved:
             self.saved = last.answers
             self.set_values(last.answers)
-            self.status.value = f"Last saved {_when(last.saved_at, self.journal)}"
+            self.status.value = t(
+                "widgets.form.last-saved", when=_when(last.saved_at, self.journal)
+            )
         for callback in self._shown_callbacks:
             callback(self.saved)
 
@@ -171,9 +173,9 @@ class Form(DisplayOnce):
             callback(self.saved)
         label = _day_label(day)
         self.status.value = (
-            f"Last saved {_when(record.saved_at, self.journal)} (for {label})"
+            t("widgets.form.last-saved-for", when=_when(record.saved_at, self.journal), day=label)
             if record
-            else f"Nothing saved for {label} yet"
+            else t("widgets.form.nothing-for", day=label)
         )
 
     def _day_changed(self) -> None:
@@ -216,29 +218,24 @@ class Form(DisplayOnce):
             for key, message in problem.errors.items():
                 if key in self.inputs:
                     self.inputs[key].show_error(message)
-            count = len(problem.errors)
-            self.status.value = (
-                "Not saved yet: one answer needs another look (marked above)."
-                if count == 1
-                else f"Not saved yet: {count} answers need another look (marked above)."
-            )
+            self.status.value = tn("widgets.form.to-look-at", len(problem.errors))
             return None
         except JournalError as problem:
-            self.status.value = f"Not saved. {problem} Your answers are still on this page."
+            self.status.value = t("widgets.form.not-saved", problem=str(problem))
             return None
         except Exception:
             log.exception("saving %s failed", self.sheet.id)
-            self.status.value = (
-                "Not saved: something went wrong on our side. Your answers are still on this "
-                "page; please try Save again in a moment."
-            )
+            self.status.value = t("widgets.form.went-wrong")
             return None
         self.saved = record.answers
         self.set_values(record.answers)
         self.drafts.saved()
-        self.status.value = f"Saved {_when(record.saved_at, self.journal)}"
+        when = _when(record.saved_at, self.journal)
         if self.sheet.daily:
-            self.status.value += f" (for {_day_label(record.answers[self.sheet.daily])})"
+            day = _day_label(record.answers[self.sheet.daily])
+            self.status.value = t("widgets.form.saved-for", when=when, day=day)
+        else:
+            self.status.value = t("widgets.form.saved", when=when)
         for callback in self._saved_callbacks:
             callback(record)
         return record

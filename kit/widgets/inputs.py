@@ -23,6 +23,7 @@ import ipywidgets as w
 from ipywidgets.widgets.widget_bool import CheckboxStyle
 
 from ..fields import VALIDATORS, Field, Invalid
+from ..text import t
 
 # Typed text reaches the kernel once, when the person leaves the box (Tab, or a click on
 # Save), not at every key. While typing, ipywidgets holds back a text box's later updates
@@ -50,6 +51,13 @@ def name_for_screen_readers(control: w.DescriptionWidget, name: str) -> None:
     control.add_class("kit-named")
 
 
+def _anchors(field: Field) -> str:
+    """What a scale's numbers mean ("1 = not at all · 5 = very"), as plain text."""
+    return " · ".join(
+        t("widgets.input.anchor", n=n, label=label) for n, label in sorted(field.anchors.items())
+    )
+
+
 def _html(text: str, css: str, tag: str = "div") -> w.HTML:
     return w.HTML(f'<{tag} class="{css}">{html.escape(text)}</{tag}>', layout=full())
 
@@ -64,9 +72,14 @@ class Input:
         self.error.layout.display = "none"
         self._callbacks: list[Callable[[], None]] = []
         control = self.build()
+        name = t("widgets.input.named-needed", prompt=field.prompt) if field.required else None
         for named in self.named():
-            name_for_screen_readers(named, field.prompt + (" (needed)" if field.required else ""))
-        needed = ' <span class="kit-required">(needed)</span>' if field.required else ""
+            name_for_screen_readers(named, name or field.prompt)
+        needed = (
+            f' <span class="kit-required">{html.escape(t("widgets.input.needed"))}</span>'
+            if field.required
+            else ""
+        )
         parts: list[w.Widget] = [
             w.HTML(
                 f'<div class="kit-prompt">{html.escape(field.prompt)}{needed}</div>', layout=full()
@@ -120,8 +133,8 @@ class _SingleInput(Input):
     def build(self) -> w.Widget:
         self.picker = self.control()
         self.clear = w.Button(
-            description="Clear answer",
-            tooltip="Take this answer back and leave the question unanswered",
+            description=t("widgets.input.clear"),
+            tooltip=t("widgets.input.clear-tip"),
             layout=w.Layout(width="auto"),
         )
         self.clear.add_class("kit-clear")
@@ -153,9 +166,7 @@ class ScaleInput(_SingleInput):
             tooltips=[f.anchors.get(n, str(n)) for n in points],
             style={"button_width": "3em"},
         )
-        self.anchors = _html(
-            " · ".join(f"{n} = {label}" for n, label in sorted(f.anchors.items())), "kit-anchors"
-        )
+        self.anchors = _html(_anchors(f), "kit-anchors")
         return picker
 
     def build(self) -> w.Widget:
@@ -173,7 +184,9 @@ class ChoiceInput(_SingleInput):
 class YesNoInput(_SingleInput):
     def control(self) -> w.ValueWidget:
         return w.RadioButtons(
-            options=[("Yes", True), ("No", False)], value=None, layout=w.Layout(width="auto")
+            options=[(t("widgets.input.yes"), True), (t("widgets.input.no"), False)],
+            value=None,
+            layout=w.Layout(width="auto"),
         )
 
 
@@ -225,10 +238,13 @@ class NumberInput(Input):
 
     def build(self) -> w.Widget:
         f = self.field
-        unit = f" {f.unit}" if f.unit else ""
+        if f.unit:
+            hint = t("widgets.input.number-unit", min=f.min, max=f.max, unit=f.unit)
+        else:
+            hint = t("widgets.input.number", min=f.min, max=f.max)
         self.text = w.Text(
             value="",
-            placeholder=f"a number from {f.min:g} to {f.max:g}{unit}",
+            placeholder=hint,
             layout=w.Layout(width="16em"),
             **SYNC_ON_LEAVE,
         )
@@ -290,7 +306,11 @@ class RankInput(Input):
         self.ticks = {
             key: w.Checkbox(
                 value=False,
-                description=f"{self.labels[key]}: {helps[key]}" if helps[key] else self.labels[key],
+                description=(
+                    t("widgets.input.with-help", label=self.labels[key], help=helps[key])
+                    if helps[key]
+                    else self.labels[key]
+                ),
                 indent=False,
                 layout=tick_layout,
                 style=tick_style,
@@ -305,10 +325,10 @@ class RankInput(Input):
         self.row_of: dict[str, w.HBox] = {}
         for key in self.order:
             label = self.labels[key]
-            up = w.Button(description="↑", tooltip=f"Move {label} up", layout=arrow,
-                          style=arrow_style)  # fmt: skip
-            down = w.Button(description="↓", tooltip=f"Move {label} down", layout=arrow,
-                            style=arrow_style)  # fmt: skip
+            up = w.Button(description="↑", tooltip=t("widgets.input.move-up", option=label),
+                          layout=arrow, style=arrow_style)  # fmt: skip
+            down = w.Button(description="↓", tooltip=t("widgets.input.move-down", option=label),
+                            layout=arrow, style=arrow_style)  # fmt: skip
             up.on_click(lambda _, k=key: self._move(k, -1))
             down.on_click(lambda _, k=key: self._move(k, +1))
             self.row_of[key] = w.HBox([up, down, self.ticks[key]], layout=row_layout)
@@ -385,11 +405,11 @@ class ListInput(Input):
     """Repeated entries (people, places, …), each a small form of the list's sub-fields."""
 
     def build(self) -> w.Widget:
-        self.label = (self.field.item_label or "entry").lower()
+        self.label = (self.field.item_label or t("widgets.input.entry")).lower()
         self.entries: list[dict[str, Input]] = []
         self._cards: dict[int, w.VBox] = {}  # by id() of the entry
         self.items = w.VBox()
-        self.add = w.Button(description=f"Add {self.label}", layout=_small())
+        self.add = w.Button(description=t("widgets.input.add", item=self.label), layout=_small())
         self.add.on_click(lambda _: self._add())
         return w.VBox([self.items, self.add])
 
@@ -403,7 +423,7 @@ class ListInput(Input):
             sub_input.on_change(self._changed)
             if answer and sub_input.field.id in answer:
                 sub_input.value = answer[sub_input.field.id]
-        remove = w.Button(description=f"Remove this {self.label}", layout=_small())
+        remove = w.Button(description=t("widgets.input.remove", item=self.label), layout=_small())
         remove.on_click(lambda _: self._remove(entry))
         card = w.VBox([i.box for i in entry.values()] + [remove])
         card.add_class("kit-list-entry")
@@ -452,8 +472,8 @@ class RatingsInput(Input):
         self.row_of: dict[str, w.HBox] = {}
         self.picked: list[str] = []
         self.rows = w.VBox()
-        self.empty = _html("Pick some above first, and they will appear here to rate.", "kit-help")
-        anchors = " · ".join(f"{n} = {label}" for n, label in sorted(f.anchors.items()))
+        self.empty = _html(t("widgets.input.rate-first"), "kit-help")
+        anchors = _anchors(f)
         parts = [self.rows, self.empty] + ([_html(anchors, "kit-anchors")] if anchors else [])
         self._render()
         return w.VBox(parts)
@@ -476,7 +496,11 @@ class RatingsInput(Input):
                 tooltips=[self.field.anchors.get(n, str(n)) for n in self.points],
                 style={"button_width": "3em"},
             )
-            name_for_screen_readers(picker, f"{self.field.prompt}: {self.labels.get(key, key)}")
+            name_for_screen_readers(
+                picker,
+                t("widgets.input.rating-name", prompt=self.field.prompt,
+                  option=self.labels.get(key, key)),
+            )  # fmt: skip
             picker.observe(self._changed, names="value")
             self.pickers[key] = picker
         return self.pickers[key]

@@ -14,7 +14,16 @@ from .form import STYLE
 from .inputs import full
 from .links import page_href
 
-MARK = {NOT_STARTED: "○ not started", "started": "◐ started", DONE: "● done"}
+# Where a page stands: a sign, and the words the app's menu uses for it.
+MARK = {NOT_STARTED: ("○", "app.state.not-started"), "started": ("◐", "app.state.started"),
+        DONE: ("●", "app.state.done")}  # fmt: skip
+
+
+def _mark(state: str) -> str:
+    from ..text import t
+
+    sign, words = MARK[state]
+    return html.escape(f"{sign} {t(words)}")
 
 
 class Journey(DisplayOnce):
@@ -39,7 +48,7 @@ class Journey(DisplayOnce):
                 items.append(
                     f'<li><a href="{html.escape(page_href(sheet_id))}">'
                     f"{html.escape(sheet.title)}</a> "
-                    f'<span class="kit-state">{MARK[state]}</span></li>'
+                    f'<span class="kit-state">{_mark(state)}</span></li>'
                 )
             blocks.append(f"<h3>{html.escape(part.title)}</h3><ul>{''.join(items)}</ul>")
         self.states = states
@@ -47,11 +56,11 @@ class Journey(DisplayOnce):
         suggestion = ""
         if self.next:
             sheet_id = next(s for p in journey() for n, s in p.pages if n == self.next)
-            suggestion = (
-                f'<p class="kit-next">Next, when you are ready: '
-                f'<a href="{html.escape(page_href(sheet_id))}">'
-                f"{html.escape(definition(sheet_id).title)}</a></p>"
-            )
+            from ..text import markup
+            from .links import page_link
+
+            words = markup("startpage.journey.next", page=page_link(sheet_id))
+            suggestion = f'<p class="kit-next">{words}</p>'
         invites = "".join(_invitations(journal))
         self.widget.value = (
             f'{STYLE}<div class="kit-form kit-journey">{invites}{suggestion}{"".join(blocks)}</div>'
@@ -63,7 +72,7 @@ def _invitations(journal: Journal) -> list[str]:
     from ..analysis.lookback import ready
     from ..content import invitations
     from ..lookback import look_back_for
-    from ..text import markup
+    from ..text import markup_n
     from .links import page_link
 
     found = []
@@ -71,7 +80,7 @@ def _invitations(journal: Journal) -> list[str]:
         if page == "look-back":
             there = look_back_for(journal)
             if ready(there, days, checkins):
-                words = markup("lookback.invite", n=there.days, page=page_link(page))
+                words = markup_n("lookback.invite", there.days, page=page_link(page))
                 found.append(f'<p class="kit-invite">{words}</p>')
     return found
 

@@ -10,6 +10,7 @@ import ipywidgets as w
 
 from ..errors import KitError
 from ..journal import Journal
+from ..text import markup, t
 from ._display import download_link
 from .form import STYLE
 from .inputs import full
@@ -30,25 +31,22 @@ class LockSettings:
 
     def __init__(self, journal: Journal) -> None:
         self.journal = journal
-        self.new = _password("New passphrase")
-        self.again = _password("The same again")
-        self.current = _password("Current passphrase")
-        self.warning = w.HTML(
-            "<p><strong>There is no way back without it.</strong> If you forget the "
-            "passphrase and lose the recovery code, nothing can open this journal, not even "
-            "the person who runs this server.</p>",
-            layout=full(),
-        )
-        self.understood = w.Checkbox(value=False, indent=False, description="I understand")
+        self.new = _password(t("locking.settings.new"))
+        self.again = _password(t("locking.settings.again"))
+        self.current = _password(t("locking.settings.current"))
+        self.warning = w.HTML(f"<p>{markup('locking.settings.warning')}</p>", layout=full())
+        self.understood = w.Checkbox(value=False, indent=False,
+                                     description=t("locking.settings.understood"))  # fmt: skip
         self.message = w.HTML(layout=full())
         self.code = w.HTML(layout=full())
-        self.lock_button = w.Button(description="Lock my journal", button_style="primary",
+        self.lock_button = w.Button(description=t("locking.settings.lock"), button_style="primary",
                                     layout=w.Layout(width="auto"))  # fmt: skip
         self.lock_button.on_click(lambda _: self.lock())
-        self.change_button = w.Button(description="Change the passphrase",
+        self.change_button = w.Button(description=t("locking.settings.change"),
                                       layout=w.Layout(width="auto"))  # fmt: skip
         self.change_button.on_click(lambda _: self.change())
-        self.remove_button = w.Button(description="Take the lock off", button_style="warning",
+        self.remove_button = w.Button(description=t("locking.settings.remove"),
+                                      button_style="warning",
                                       layout=w.Layout(width="auto"))  # fmt: skip
         self.remove_button.on_click(lambda _: self.remove())
         self.body = w.VBox(layout=full())
@@ -62,24 +60,15 @@ class LockSettings:
             field.value = ""
         self.understood.value = False
         if self.journal.locked:
-            words = (
-                "Your journal is locked: everything in it is stored encrypted, and every page "
-                "asks for the passphrase first. You can change the passphrase (type the "
-                "current one, or your recovery code), or take the lock off, which stores it "
-                "readable again for anyone who can read the file."
-            )
+            words = t("locking.settings.locked-words")
             parts = [self.current, self.new, self.again,
                      w.HBox([self.change_button, self.remove_button])]  # fmt: skip
         else:
-            words = (
-                "A passphrase keeps what you write unreadable to anyone who opens the "
-                "journal's file without it: someone at this computer, or whoever looks after "
-                "the server. Every page will ask for it. Locking also gives you a recovery "
-                "code, the only other way in: print it or write it down and keep it apart."
-            )
+            words = t("locking.settings.open-words")
             parts = [self.new, self.again, self.warning, self.understood, self.lock_button]
         heading = w.HTML(
-            f'<h2 class="kit-section">Lock with a passphrase</h2><p>{html.escape(words)}</p>',
+            f'<h2 class="kit-section">{html.escape(t("locking.settings.heading"))}</h2>'
+            f"<p>{html.escape(words)}</p>",
             layout=full(),
         )
         self.body.children = [heading, *parts]
@@ -88,39 +77,31 @@ class LockSettings:
         """Lock the journal; show the recovery code once. Returns it, or None if refused."""
         self.code.value = ""
         if self.new.value != self.again.value:
-            _say(self.message, "The two passphrases are not the same. Nothing was locked.", True)
+            _say(self.message, t("locking.settings.lock-not-same"), True)
             return None
         if not self.understood.value:
-            _say(self.message, "Please tick the box to say you have read what a lost "
-                 "passphrase means. Nothing was locked.", True)  # fmt: skip
+            _say(self.message, t("locking.settings.tick-first"), True)
             return None
         try:
             code = self.journal.set_passphrase(self.new.value)
         except KitError as problem:
-            _say(self.message, f"{problem} Nothing was locked.", True)
+            _say(self.message, t("locking.settings.not-locked", problem=str(problem)), True)
             return None
         self._arrange()
-        _say(self.message, "Locked. Other pages that are open still show the journal as it "
-             "was: reload them, and they will ask for the passphrase.")  # fmt: skip
-        text = (
-            "Journal recovery code\n\n"
-            f"{code}\n\n"
-            "This code opens the journal if the passphrase is forgotten. Keep it somewhere "
-            "safe, apart from the computer.\n"
-        )
+        _say(self.message, t("locking.settings.locked"))
+        text = t("locking.code.file", code=code or "")
         self.code.value = (
-            '<div class="kit-recovery"><p><strong>Your recovery code</strong> (shown once, '
-            "and not kept readable anywhere):</p>"
+            f'<div class="kit-recovery"><p>{markup("locking.code.heading")}</p>'
             f'<p class="kit-code"><code>{html.escape(code or "")}</code></p>'
             + download_link("recovery-code.txt", text.encode("utf-8"), "text/plain",
-                            "Save it as a file to print")
+                            t("locking.code.save"))
             + "</div>"
         )  # fmt: skip
         return code
 
     def change(self) -> bool:
         if self.new.value != self.again.value:
-            _say(self.message, "The two new passphrases are not the same. Nothing changed.", True)
+            _say(self.message, t("locking.settings.change-not-same"), True)
             return False
         try:
             self.journal.set_passphrase(self.new.value, current=self.current.value)
@@ -129,7 +110,7 @@ class LockSettings:
             self.current.value = ""
             return False
         self._arrange()
-        _say(self.message, "The passphrase is changed. Your recovery code still works.")
+        _say(self.message, t("locking.settings.changed"))
         return True
 
     def remove(self) -> bool:
@@ -140,6 +121,5 @@ class LockSettings:
             self.current.value = ""
             return False
         self._arrange()
-        _say(self.message, "The lock is off: your journal is stored readable again, and "
-             "pages no longer ask for a passphrase.")  # fmt: skip
+        _say(self.message, t("locking.settings.removed"))
         return True

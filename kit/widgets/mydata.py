@@ -18,12 +18,15 @@ import ipywidgets as w
 from ..content import definition, worksheet_ids
 from ..errors import KitError
 from ..journal import Journal
-from ..text import t
+from ..text import day_text, markup, markup_n, t
 from ._display import DisplayOnce, download_link, show_part
 from .form import STYLE
 from .inputs import full
 
-CONFIRM_WORD = "delete"
+
+def confirm_word() -> str:
+    """The word to type before everything is deleted ("delete" in English)."""
+    return t("mydata-page.delete.word")
 
 
 def _heading(title: str, words: str) -> w.HTML:
@@ -57,37 +60,33 @@ class MyData(DisplayOnce):
         self.copy_links = w.HTML(layout=full())
         self.plain_copy = w.Checkbox(
             value=False, indent=False,
-            description="A plain copy, readable by anyone who gets the file",
+            description=t("mydata-page.copy.plain"),
             layout=w.Layout(width="auto"),
         )  # fmt: skip
         self.plain_copy.layout.display = None if journal.locked else "none"
         copy = [
-            _heading("Take a copy with you", "Everything you have saved, in one file you keep. "
-                     "Your check-ins come as a spreadsheet (CSV) too. While your journal is "
-                     "locked, the copy is locked with the same passphrase (and comes without "
-                     "the spreadsheet) unless you ask for a plain one."),
+            _heading(t("mydata-page.copy.heading"), t("mydata-page.copy.words")),
             self.plain_copy,
-            _button("Prepare my copy", self.prepare_copy, "primary"),
+            _button(t("mydata-page.copy.prepare"), self.prepare_copy, "primary"),
             self.copy_links,
         ]  # fmt: skip
 
         # Bring a copy in
-        self.upload = w.FileUpload(accept=".json,.csv", multiple=False, description="Choose a file")
+        self.upload = w.FileUpload(accept=".json,.csv", multiple=False,
+                                   description=t("mydata-page.bring.choose"))  # fmt: skip
         self.upload.observe(self._uploaded, names="value")
         self.preview = w.HTML(layout=full())
-        self.copy_passphrase = w.Password(description="Its passphrase",
+        self.copy_passphrase = w.Password(description=t("mydata-page.bring.passphrase"),
                                           layout=w.Layout(width="28em"))  # fmt: skip
-        self.open_copy = _button("Open the copy", self._preview_again)
+        self.open_copy = _button(t("mydata-page.bring.open"), self._preview_again)
         self.copy_unlock = w.HBox([self.copy_passphrase, self.open_copy])
         self.copy_unlock.layout.display = "none"
-        self.import_button = _button("Add these to my journal", self.confirm_import, "primary")
+        self.import_button = _button(t("mydata-page.bring.add"), self.confirm_import, "primary")
         self.import_button.layout.display = "none"
         self._pending: tuple[str, bytes] | None = None
         self._uploaded_file: tuple[str, bytes] | None = None
         bring = [
-            _heading("Bring a copy in", "A copy made here, a Daylio export, or any CSV with a "
-                     "date and a mood column. You will see what it holds before anything is "
-                     "added, and bringing the same file twice adds nothing."),
+            _heading(t("mydata-page.bring.heading"), t("mydata-page.bring.words")),
             self.upload, self.preview, self.copy_unlock, self.import_button,
         ]  # fmt: skip
 
@@ -96,26 +95,26 @@ class MyData(DisplayOnce):
             sheet: w.Checkbox(value=True, description=definition(sheet).title, indent=False)
             for sheet in worksheet_ids()
         }
-        self.report_from = w.DatePicker(description="From", value=None)
-        self.report_to = w.DatePicker(description="To", value=None)
+        self.report_from = w.DatePicker(description=t("mydata-page.report.from"), value=None)
+        self.report_to = w.DatePicker(description=t("mydata-page.report.to"), value=None)
         self.report_link = w.HTML(layout=full())
         report = [
-            _heading("A report for your therapist", "One file that opens in any browser, even "
-                     "offline, and prints well. Choose what goes in, and the dates if you like."),
+            _heading(t("mydata-page.report.heading"), t("mydata-page.report.words")),
             w.VBox(list(self.report_pick.values())),
             w.HBox([self.report_from, self.report_to]),
-            _button("Make the report", self.make_report, "primary"),
+            _button(t("mydata-page.report.make"), self.make_report, "primary"),
             self.report_link,
         ]  # fmt: skip
 
         # A reminder
-        self.reminder_time = w.Text(value="20:00", description="Time", placeholder="HH:MM")
+        self.reminder_time = w.Text(value="20:00", description=t("mydata-page.reminder.time"),
+                                    placeholder=t("mydata-page.reminder.placeholder"))  # fmt: skip
         self.reminder_link = w.HTML(layout=full())
         reminder = [
-            _heading("A daily reminder", "A calendar file for your phone or computer. The "
-                     "reminder is called just 'Journal'."),
+            _heading(t("mydata-page.reminder.heading"),
+                     t("mydata-page.reminder.words", title=t("reminder.title"))),
             self.reminder_time,
-            _button("Make the reminder", self.make_reminder),
+            _button(t("mydata-page.reminder.make"), self.make_reminder),
             self.reminder_link,
         ]  # fmt: skip
 
@@ -125,13 +124,14 @@ class MyData(DisplayOnce):
                 self.zone_note]  # fmt: skip
 
         # Delete everything
-        self.confirm = w.Text(placeholder=f"type {CONFIRM_WORD} here", description="To confirm")
+        self.confirm = w.Text(placeholder=t("mydata-page.delete.placeholder", word=confirm_word()),
+                              description=t("mydata-page.delete.label"))  # fmt: skip
         self.delete_result = w.HTML(layout=full())
         delete = [
-            _heading("Delete everything", t("mydata.delete.words")),
+            _heading(t("mydata-page.delete.heading"), t("mydata.delete.words")),
             w.HTML(str(self._still_shared()), layout=full()),
             self.confirm,
-            _button("Delete my journal", self.delete, "danger"),
+            _button(t("mydata-page.delete.button"), self.delete, "danger"),
             self.delete_result,
         ]  # fmt: skip
 
@@ -145,17 +145,15 @@ class MyData(DisplayOnce):
 
         kept = backup.backups(journal.path)
         self.backup_pick = w.Dropdown(
-            options=[(f"{day:%-d %B %Y}", str(path)) for day, path in kept],
-            description="Backup", layout=w.Layout(width="24em"),
+            options=[(day_text(day), str(path)) for day, path in kept],
+            description=t("mydata-page.backups.label"), layout=w.Layout(width="24em"),
         )  # fmt: skip
         self.backup_result = w.HTML(layout=full())
-        self.restore_button = _button("Put this backup back", self.restore_backup)
+        self.restore_button = _button(t("mydata-page.backups.put-back"), self.restore_backup)
         backups = [
-            _heading("Backups", "Your journal is copied once a day, beside it; the last seven "
-                     "are kept. Putting one back keeps today's journal too, renamed, so nothing "
-                     "is lost either way."),
+            _heading(t("mydata-page.backups.heading"), t("mydata-page.backups.words")),
             *([self.backup_pick, self.restore_button] if kept else
-              [w.HTML("<p>No backup yet: one is made with the first save of each day.</p>",
+              [w.HTML(f"<p>{html.escape(t('mydata-page.backups.none'))}</p>",
                       layout=full())]),
             self.backup_result,
         ]  # fmt: skip
@@ -205,7 +203,6 @@ class MyData(DisplayOnce):
         from markupsafe import Markup
 
         from .. import share
-        from ..text import markup_n
 
         try:
             active = [s for s in share.shares(self.journal) if s.folder and not s.withdrawn_at]
@@ -226,11 +223,11 @@ class MyData(DisplayOnce):
             data = bundle.read_bytes()
             csv = bundle.with_name(bundle.stem + ".checkins.csv")
             table = csv.read_bytes() if csv.exists() else None
-        label = "Save my journal (JSON)" if plain else "Save my locked copy (JSON)"
+        label = t("mydata-page.copy.save-plain") if plain else t("mydata-page.copy.save-locked")
         links = download_link(f"journal-{self.stamp}.json", data, "application/json", label)
         if table is not None:
             links += " · " + download_link(f"check-ins-{self.stamp}.csv", table, "text/csv",
-                                           "Save my check-ins (CSV)")  # fmt: skip
+                                           t("mydata-page.copy.save-checkins"))  # fmt: skip
         self.copy_links.value = links
 
     def _uploaded(self, change: dict[str, Any]) -> None:
@@ -290,7 +287,7 @@ class MyData(DisplayOnce):
             self.preview.value = f'<p class="kit-error">{html.escape(str(problem))}</p>'
             return
         added = len(getattr(done, "added", None) or getattr(done, "checkins", []))
-        self.preview.value = f"<p><strong>Added {added} to your journal.</strong></p>"
+        self.preview.value = f"<p>{markup_n('mydata-page.bring.added', added)}</p>"
         self.copy_passphrase.value = ""
         self._pending = None
         self.import_button.layout.display = "none"
@@ -306,11 +303,8 @@ class MyData(DisplayOnce):
         except KitError as problem:
             self.backup_result.value = f'<p class="kit-error">{html.escape(str(problem))}</p>'
             return
-        self.backup_result.value = (
-            f"<p><strong>The backup of {html.escape(self.backup_pick.label)} is back in "
-            f"place.</strong> The journal as it was is kept as {html.escape(kept.name)}. "
-            "Other pages show it once they are reloaded.</p>"
-        )
+        back = markup("mydata-page.backups.back", day=self.backup_pick.label, name=kept.name)
+        self.backup_result.value = f"<p>{back}</p>"
 
     def make_report(self) -> None:
         from ..report import build_report
@@ -325,7 +319,7 @@ class MyData(DisplayOnce):
             return
         self.report_link.value = download_link(
             f"journal-report-{self.stamp}.html", page.encode("utf-8"), "text/html",
-            "Save the report",
+            t("mydata-page.report.save"),
         )  # fmt: skip
 
     def make_reminder(self) -> None:
@@ -334,30 +328,22 @@ class MyData(DisplayOnce):
         try:
             at = dt.time.fromisoformat(self.reminder_time.value.strip())
         except ValueError:
-            self.reminder_link.value = (
-                '<p class="kit-error">Please give a time like 20:30 (hours and minutes).</p>'
-            )
+            _say_error(self.reminder_link, t("mydata-page.reminder.bad-time"))
             return
         from .. import clock
 
         ics = reminder_ics(at, clock.today(self.journal)).encode("utf-8")
         self.reminder_link.value = download_link(
-            "journal-reminder.ics", ics, "text/calendar", "Save the reminder"
+            "journal-reminder.ics", ics, "text/calendar", t("mydata-page.reminder.save")
         )
 
     def delete(self) -> None:
-        if self.confirm.value.strip().lower() != CONFIRM_WORD:
-            self.delete_result.value = (
-                f'<p class="kit-error">Type the word {CONFIRM_WORD} in the box first. '
-                "Nothing was deleted.</p>"
-            )
+        word = confirm_word()
+        if self.confirm.value.strip().lower() != word.lower():
+            _say_error(self.delete_result, t("mydata-page.delete.type-first", word=word))
             return
         removed = self.journal.delete_everything()
-        self.delete_result.value = (
-            f"<p><strong>Your journal has been deleted</strong> ({len(removed)} files). "
-            "Close this page now; other pages of the journal that are still open should be "
-            "closed too.</p>"
-        )
+        self.delete_result.value = f"<p>{markup_n('mydata-page.delete.done', len(removed))}</p>"
         self.confirm.value = ""
 
 

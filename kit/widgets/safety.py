@@ -11,26 +11,33 @@ from ..readback import safety_flags
 from .inputs import full
 from .support import with_lines
 
-# Our words, for someone who may be frightened: short, kind, concrete. It never grades
-# danger; it says where a proper assessment can be had.
-MESSAGE = """
-<div class="kit-safety" role="region" aria-label="Your safety">
-<h3>Your safety comes first</h3>
-<p>Some of your answers say you may not be safe with them. You are not overreacting,
-and it is not your fault.</p>
-<ul>
-<li><strong>In danger right now?</strong> Call your local emergency number.</li>
-<li><strong>Telling them face to face may not be safe.</strong> A letter or a message can
-say it just as well, and an advocate can help you plan how and when.</li>
-<li><strong>You don't have to work this out alone.</strong> The advocates on the lines
-below are trained for exactly this. They can help you make a safety plan, and they can do
-a proper danger assessment with you. This journal does not judge how dangerous things
-are, and it never will.</li>
-<li><strong>If they check your phone or computer,</strong> think about where you open this
-journal, and use a device they can't reach if you can.</li>
-</ul>
-</div>
-"""
+
+def safety_html() -> str:
+    """The safety route's words, as escaped HTML. Our words, for someone who may be
+    frightened: short, kind, concrete. It never grades danger; it says where a proper
+    assessment can be had."""
+    from markupsafe import Markup
+
+    from ..text import markup
+
+    said = (
+        markup("pages.safety.danger"),
+        markup("pages.safety.face-to-face"),
+        markup("pages.safety.not-alone"),
+        markup("pages.safety.devices"),
+    )
+    points = Markup("").join(Markup("<li>{}</li>").format(p) for p in said)
+    return str(
+        Markup(
+            '<div class="kit-safety" role="region" aria-label="{}">'
+            "<h3>{}</h3><p>{}</p><ul>{}</ul></div>"
+        ).format(
+            markup("pages.safety.region"),
+            markup("pages.safety.heading"),
+            markup("pages.safety.body"),
+            points,
+        )
+    )
 
 
 class SafetyPanel:
@@ -42,7 +49,7 @@ class SafetyPanel:
         self.journal = journal
         self.raised = w.HTML(layout=full())
         self.raised.add_class("kit-help")
-        self.widget = with_lines(MESSAGE, journal)
+        self.widget = with_lines(safety_html(), journal)
         self.widget.children = (self.widget.children[0], self.raised, *self.widget.children[1:])
         self.refresh()
 

@@ -19,6 +19,7 @@ from .. import share as sharing
 from ..content import definition, worksheet_ids
 from ..errors import JournalError, KitError
 from ..journal import Journal
+from ..text import t
 from ._display import DisplayOnce, download_link, show_part
 from .form import STYLE
 from .inputs import full
@@ -61,26 +62,18 @@ class Share(DisplayOnce):
             for sheet in answered
         }
         self.pick_error = _error_line()
-        self.start = w.DatePicker(description="From", value=None)
-        self.end = w.DatePicker(description="To", value=None)
+        self.start = w.DatePicker(description=t("sharing.page.from"), value=None)
+        self.end = w.DatePicker(description=t("sharing.page.to"), value=None)
         self.dates_error = _error_line()
-        self.share_button = _button("Share", self.share, "primary")
+        self.share_button = _button(t("sharing.page.share"), self.share, "primary")
         self.result = w.HTML(layout=full())
 
         if self.inbox is not None:
-            how = (
-                "What you share goes to your therapist's inbox on this server, as a report "
-                "and as data their journal page can read. You can withdraw it at any time."
-            )
+            words = t("sharing.page.words-inbox")
         else:
-            how = ("You get two files, a report and the data behind it, to send or bring to "
-                   "your therapist yourself.")  # fmt: skip
-        words = (
-            "Choose what to share, and the dates if you like (leave them empty for all). "
-            f"Only what you tick is shared, and none of your settings. {how}"
-        )
+            words = t("sharing.page.words-download")
         nothing = (
-            [w.HTML("<p>Nothing is saved yet, so there is nothing to share.</p>", layout=full())]
+            [w.HTML(f"<p>{html.escape(t('sharing.page.nothing-saved'))}</p>", layout=full())]
             if not answered
             else []
         )
@@ -92,8 +85,8 @@ class Share(DisplayOnce):
         self.widget = w.VBox(
             [
                 w.HTML(STYLE),
-                w.HTML(f"<h3>Share with your therapist</h3><p>{html.escape(words)}</p>",
-                       layout=full()),
+                w.HTML(f"<h3>{html.escape(t('sharing.page.heading'))}</h3>"
+                       f"<p>{html.escape(words)}</p>", layout=full()),
                 *nothing,
                 w.VBox(list(self.pick.values())),
                 self.pick_error,
@@ -101,7 +94,7 @@ class Share(DisplayOnce):
                 self.dates_error,
                 self.share_button,
                 self.result,
-                w.HTML("<h3>What you have shared</h3>", layout=full()),
+                w.HTML(f"<h3>{html.escape(t('sharing.page.history'))}</h3>", layout=full()),
                 self.history,
                 self.withdraw_result,
             ],
@@ -137,16 +130,17 @@ class Share(DisplayOnce):
             return None
         if done.folder is not None:
             self.result.value = (
-                "<p><strong>Shared.</strong> It is in your therapist's inbox now. You can "
-                "withdraw it below whenever you like.</p>"
+                f"<p><strong>{html.escape(t('sharing.page.shared'), quote=False)}</strong> "
+                f"{html.escape(t('sharing.page.shared-words'), quote=False)}</p>"
             )
         else:
             self.result.value = (
-                download_link(f"{done.id}.html", done.report, "text/html", "Save the report")
+                download_link(f"{done.id}.html", done.report, "text/html",
+                              t("sharing.page.save-report"))
                 + " · "
                 + download_link(f"{done.id}.json", done.bundle, "application/json",
-                                "Save the data for their journal page")
-                + "<p>Once saved, these files are yours to send; the kit cannot take them back.</p>"
+                                t("sharing.page.save-data"))
+                + f"<p>{html.escape(t('sharing.page.saved-files'))}</p>"
             )  # fmt: skip
         self.show_history()
         return done
@@ -159,15 +153,9 @@ class Share(DisplayOnce):
             self.withdraw_result.value = _problem(str(problem))
             return
         if done.folder is not None:
-            said = (
-                "Withdrawn: the files were deleted from your therapist's inbox. If they had "
-                "already opened or saved it, they may still have that copy."
-            )
+            said = t("sharing.page.withdrawn-inbox")
         else:
-            said = (
-                "Marked as withdrawn in your list. The files you saved are out of the kit's "
-                "reach: delete them yourself, and ask anyone you sent them to."
-            )
+            said = t("sharing.page.withdrawn-download")
         self.withdraw_result.value = f"<p>{html.escape(said)}</p>"
         self.show_history()
 
@@ -184,13 +172,18 @@ class Share(DisplayOnce):
             line = w.HTML(f"<p>{html.escape(item.describe())}</p>", layout=w.Layout(flex="1"))
             row: list[w.Widget] = [line]
             if item.withdrawn_at is None:
-                label = "Withdraw" if item.folder is not None else "Mark as withdrawn"
+                label = (
+                    t("sharing.page.withdraw") if item.folder is not None
+                    else t("sharing.page.mark-withdrawn")
+                )  # fmt: skip
                 button = _button(label, lambda s=item.id: self.withdraw(s))
                 self.withdraw_buttons[item.id] = button
                 row.append(button)
             rows.append(w.HBox(row, layout=full()))
         if not rows:
-            rows = [w.HTML("<p>Nothing shared yet.</p>", layout=full())]
+            rows = [
+                w.HTML(f"<p>{html.escape(t('sharing.page.nothing-shared'))}</p>", layout=full())
+            ]
         self.history.children = rows
 
 

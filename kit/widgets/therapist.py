@@ -17,11 +17,13 @@ from pathlib import Path
 from typing import Any
 
 import ipywidgets as w
+from markupsafe import Markup
 
 from .. import share as sharing
 from ..content import definition
 from ..errors import KitError
 from ..journal import Journal
+from ..text import day_text, list_text, markup, markup_n, t, time_text, tn
 from ._display import DisplayOnce, show_built
 from .chart import chart_output
 from .form import STYLE, problem_box
@@ -31,7 +33,8 @@ log = logging.getLogger(__name__)
 
 
 def _e(text: object) -> str:
-    return html.escape(str(text))
+    """Escaped for HTML (a message from :func:`markup` is escaped already and stays as it is)."""
+    return str(text) if isinstance(text, Markup) else html.escape(str(text))
 
 
 def _html(text: str) -> w.HTML:
@@ -54,9 +57,9 @@ def _checkins(journal: Journal, shared: sharing.Shared) -> list[w.Widget]:
     from ..report import checkin_facts_html, checkin_notes_html, checkins_between
 
     frame = checkins_between(journal, shared.start, shared.end)
-    parts: list[w.Widget] = [_html("<h3>Daily check-ins</h3>")]
+    parts: list[w.Widget] = [_html(f"<h3>{markup('report.checkins.heading')}</h3>")]
     if frame.empty:
-        return [*parts, _html("<p>No check-ins in these dates.</p>")]
+        return [*parts, _html(f"<p>{markup('report.checkins.none')}</p>")]
     parts.append(_html(checkin_facts_html(frame)))
     figures = {
         "mood": mood_figure(mood_trend(frame)),
@@ -72,25 +75,19 @@ def _checkins(journal: Journal, shared: sharing.Shared) -> list[w.Widget]:
 
 def _scales(journal: Journal, shared: sharing.Shared, chosen: list[str]) -> list[w.Widget]:
     from ..plots.trends import scale_figure
+    from ..report import scales_table_html
 
     scores = _between(journal.scores(), lambda f: f["date"], shared)
     scores = scores[scores["scale"].isin(chosen)]
     parts: list[w.Widget] = [
-        _html("<h3>Well-being scales</h3><p class='kit-help'>Self-checks, not a diagnosis.</p>")
+        _html(
+            f"<h3>{markup('report.scales.heading')}</h3>"
+            f"<p class='kit-help'>{markup('report.scales.note')}</p>"
+        )
     ]
     if scores.empty:
-        return [*parts, _html("<p>No scales in these dates.</p>")]
-    rows = "".join(
-        f"<tr><td>{row.date:%-d %b %Y}</td><td>{_e(definition(row.scale).title)}</td>"
-        f"<td>{_e(row.total)} of {_e(row.maximum)}</td><td>{_e(row.band)}</td></tr>"
-        for row in scores.itertuples()
-    )
-    parts.append(
-        _html(
-            '<table class="kit-lines kit-scales"><tr><th>Date</th><th>Scale</th><th>Score</th>'
-            f"<th>Band</th></tr>{rows}</table>"
-        )
-    )
+        return [*parts, _html(f"<p>{markup('inbox.scales.none')}</p>")]
+    parts.append(_html(scales_table_html(scores, "kit-lines kit-scales")))
     for scale in chosen:
         sheet = definition(scale)
         figure = scale_figure(scores, scale, sheet.scoring.bands)  # type: ignore[union-attr]
@@ -103,19 +100,21 @@ def _scales(journal: Journal, shared: sharing.Shared, chosen: list[str]) -> list
 def _about(shared: sharing.Shared, client: str | None) -> str:
     """Who, when, which dates and which worksheets: every piece escaped."""
     if shared.whole:
-        what = "A whole copy of a journal (everything in it, not a chosen share)."
+        what = markup("inbox.about.whole")
     elif shared.made_at is not None:
-        what = f"Shared on {shared.made_at.astimezone():%-d %B %Y at %H:%M}."
+        made = shared.made_at.astimezone()
+        what = markup("inbox.about.shared-on", day=day_text(made.date()), time=time_text(made))
     else:
-        what = "Shared."
-    facts = []
+        what = markup("inbox.about.shared")
+    facts: list[tuple[str, object]] = []
     if client is not None:
-        facts.append(("Folder", client))
+        facts.append(("inbox.about.folder", client))
     if shared.sender:
-        facts.append(("Account", shared.sender))
-    facts.append(("Dates", sharing.span(shared.start, shared.end)))
-    facts.append(("Worksheets", ", ".join(definition(s).title for s in shared.worksheets)))
-    rows = "".join(f"<tr><th>{_e(k)}</th><td>{_e(v)}</td></tr>" for k, v in facts)
+        facts.append(("inbox.about.account", shared.sender))
+    facts.append(("inbox.about.dates", sharing.span(shared.start, shared.end)))
+    titles = [definition(s).title for s in shared.worksheets]
+    facts.append(("inbox.about.worksheets", list_text(titles, style="standard-narrow")))
+    rows = "".join(f"<tr><th>{markup(k)}</th><td>{_e(v)}</td></tr>" for k, v in facts)
     return f'<h3>{_e(what)}</h3><table class="kit-lines">{rows}</table>'
 
 
@@ -151,12 +150,14 @@ class Inbox(DisplayOnce):
         self.entries: list[sharing.InboxEntry] = []
 
         self.about = _html("")
-        self.choice = w.Dropdown(options=[], description="Open", layout=w.Layout(width="36em"))
+        self.choice = w.Dropdown(
+            options=[], description=t("inbox.open"), layout=w.Layout(width="36em")
+        )
         self.choice.observe(lambda _: self.open_chosen(), names="value")
-        self.look_again = w.Button(description="Look again", layout=w.Layout(width="auto"))
+        self.look_again = w.Button(description=t("inbox.look-again"), layout=w.Layout(width="auto"))
         self.look_again.on_click(lambda _: self.refresh())
         self.problems = _html("")
-        self.upload = w.FileUpload(accept=".json", multiple=False, description="Open a file")
+        self.upload = w.FileUpload(accept=".json", multiple=False, description=t("inbox.upload"))
         self.upload.observe(self._uploaded, names="value")
         self.view = w.VBox(layout=full())
 
@@ -166,9 +167,8 @@ class Inbox(DisplayOnce):
                 self.about,
                 w.HBox([self.choice, self.look_again]),
                 self.problems,
-                _html('<h2 class="kit-section">A file given to you</h2><p>A share a client '
-                      "sent or brought (the <code>.json</code> file). It is read here and kept "
-                      "nowhere.</p>"),
+                _html(f'<h2 class="kit-section">{markup("inbox.given.heading")}</h2>'
+                      f'<p>{markup("inbox.given.body", file=Markup("<code>.json</code>"))}</p>'),
                 self.upload,
                 self.view,
             ],
@@ -183,10 +183,7 @@ class Inbox(DisplayOnce):
         self.entries = []
         self.problems.value = ""
         if self.root is None:
-            self.about.value = (
-                "<p>No inbox is set up here, so shares cannot arrive on this server. You can "
-                "still open a file a client gave you, below.</p>"
-            )
+            self.about.value = f"<p>{markup('inbox.none-set-up')}</p>"
             self.choice.layout.display = self.look_again.layout.display = "none"
             return
         try:
@@ -195,27 +192,32 @@ class Inbox(DisplayOnce):
             self.about.value = f'<p class="kit-error">{_e(problem)}</p>'
         else:
             clients = len({e.client for e in self.entries})
+            count = markup_n(
+                "inbox.count", clients, files=tn("inbox.count.files", len(self.entries))
+            )
             self.about.value = (
-                f'<h2 class="kit-section">Your inbox</h2><p>{len(self.entries)} shared files from '
-                f"{clients} "
-                f"client folder{'s' if clients != 1 else ''}. Withdrawn shares disappear from "
-                "here.</p>"
+                f'<h2 class="kit-section">{markup("inbox.heading")}</h2><p>{count}</p>'
             )
-        options: list[tuple[str, int | None]] = [("Choose a share", None)]
+        options: list[tuple[str, int | None]] = [(t("inbox.choose"), None)]
         for position, entry in enumerate(self.entries):
-            when = (
-                f"{entry.made_at.astimezone():%-d %b %Y, %H:%M}"
-                if entry.made_at
-                else f"{entry.path.name} (cannot be opened)"
-            )
-            options.append((f"{entry.client} · {when}", position))  # a Dropdown shows text
+            if entry.made_at:
+                made = entry.made_at.astimezone()
+                when = t("inbox.choice.when", day=day_text(made.date(), "medium"),
+                         time=time_text(made))  # fmt: skip
+            else:
+                when = t("inbox.choice.broken", name=entry.path.name)
+            # A Dropdown shows its labels as text: plain words, never markup.
+            options.append((t("inbox.choice.label", client=entry.client, when=when), position))
         self.choice.value = None  # before the options change, so the old choice is not sought
         self.choice.options = options
         broken = [e for e in self.entries if e.problem]
         if broken:
-            items = "".join(f"<li>{_e(e.client)}: {_e(e.problem)}</li>" for e in broken)
+            items = "".join(
+                f"<li>{markup('inbox.problem-item', client=e.client, problem=e.problem)}</li>"
+                for e in broken
+            )
             self.problems.value = (
-                f'<p>Some files cannot be opened:</p><ul class="kit-help">{items}</ul>'
+                f'<p>{markup("inbox.problems")}</p><ul class="kit-help">{items}</ul>'
             )
 
     def open_chosen(self) -> None:
@@ -244,10 +246,7 @@ class Inbox(DisplayOnce):
             self.view.children = [problem_box(str(problem))]
         except Exception:
             log.exception("showing a share failed")
-            self.view.children = [
-                problem_box("This file could not be shown: something went wrong on our side. "
-                            "The rest of the page still works.")
-            ]  # fmt: skip
+            self.view.children = [problem_box(t("inbox.could-not-show"))]
 
 
 def show_inbox(root: str | os.PathLike[str] | None = None) -> Inbox | None:

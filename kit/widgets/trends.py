@@ -10,7 +10,7 @@ import ipywidgets as w
 
 from ..content import definition
 from ..journal import Journal
-from ..text import tn
+from ..text import language, t, tn
 from ._display import DisplayOnce, show_part
 from .chart import chart_output
 from .form import STYLE
@@ -21,28 +21,42 @@ from .soon import soon
 def _words(frame: Any, scores: Any) -> str:
     """How far you've come, and the streaks, in a few escaped sentences."""
     from ..analysis.streaks import streak
+    from ..roles import field_ids
 
     if frame.empty and scores.empty:
-        return (
-            "<p>Nothing to show yet. Save a check-in (it takes a minute) and your trends "
-            "will start to appear here. A week of check-ins is enough to see a line.</p>"
-        )
+        return f"<p>{html.escape(t('trends.empty'))}</p>"
     parts = []
-    mood = frame["mood"].dropna()
+    mood_id, contacted, checked = field_ids("check-in", "mood", "contacted", "checked_profiles")
+    mood = frame[mood_id].dropna()
     if len(mood) >= 14:
         first, recent = mood.iloc[:7].mean(), mood.iloc[-7:].mean()
-        parts.append(
-            f"In your first week of check-ins your mood averaged {first:.1f}; over your last "
-            f"seven it was {recent:.1f}."
-        )
+        parts.append(t("trends.mood", first=_one_place(first), recent=_one_place(recent)))
     elif len(mood):
-        parts.append(f"{len(mood)} check-in{'s' if len(mood) != 1 else ''} so far. Keep going.")
-    contact = streak(frame.get("contacted", []))
-    profiles = streak(frame.get("checked_profiles", []))
+        parts.append(tn("trends.so-far", len(mood)))
+    contact = streak(frame.get(contacted, []))
+    profiles = streak(frame.get(checked, []))
     for run, what in ((contact, "contact"), (profiles, "profiles")):
         if run.longest:
             parts.append(tn(f"wins.run.{what}", run.current, longest=run.longest))
     return "".join(f"<p>{html.escape(p)}</p>" for p in parts)
+
+
+def _one_place(number: float) -> str:
+    """A mean as the language writes it, with one decimal place (6.5, or 6,5)."""
+    from babel.numbers import format_decimal
+
+    return format_decimal(round(float(number), 1), format="#,##0.0", locale=language())
+
+
+def _range_words(key: str) -> str:
+    """The words on the button for one of the ranges (``RANGES``' keys)."""
+    words = {
+        "30 days": t("trends.range.30-days"),
+        "90 days": t("trends.range.90-days"),
+        "Year": t("trends.range.year"),
+        "All": t("trends.range.all"),
+    }
+    return words.get(key, key)
 
 
 class Trends(DisplayOnce):
@@ -54,7 +68,11 @@ class Trends(DisplayOnce):
 
         self.journal = journal
         self.today = today or clock.today(journal)
-        self.range = w.ToggleButtons(options=list(RANGES), value="90 days", description="Show")
+        self.range = w.ToggleButtons(
+            options=[(_range_words(key), key) for key in RANGES],
+            value="90 days",
+            description=t("trends.show"),
+        )
         self.range.add_class("kit-range")
         self.words = w.HTML(layout=full())
         self.charts = w.VBox(layout=full())

@@ -18,6 +18,7 @@ import ipywidgets as w
 from ..errors import KitError
 from ..journal import DB_NAME, Journal, default_data_dir, open_journal
 from ..lock import LockedError, NotLockedError
+from ..text import t
 from .form import STYLE
 from .inputs import full
 
@@ -57,8 +58,7 @@ def when_open(fill: Callable[[Journal], None]) -> w.Widget:
     _waiting.append(fill)
     if _asking:
         return w.HTML(
-            '<p class="kit-help">This part opens once the journal is unlocked above.</p>',
-            layout=full(),
+            f'<p class="kit-help">{html.escape(t("locking.unlock.waiting"))}</p>', layout=full()
         )
     _asking = True
     return Unlock(_opened).widget
@@ -82,13 +82,14 @@ class Unlock:
 
     def __init__(self, on_open: Callable[[Journal], None], with_lines: bool = False) -> None:
         self.on_open = on_open
-        self.passphrase = w.Password(description="Passphrase", layout=w.Layout(width="28em"))
-        self.code = w.Text(description="Recovery code", layout=w.Layout(width="28em"))
+        self.passphrase = w.Password(description=t("locking.unlock.passphrase"),
+                                     layout=w.Layout(width="28em"))  # fmt: skip
+        self.code = w.Text(description=t("locking.unlock.code"), layout=w.Layout(width="28em"))
         self.code.layout.display = "none"
-        self.open_button = w.Button(description="Open", button_style="primary",
+        self.open_button = w.Button(description=t("locking.unlock.open"), button_style="primary",
                                     layout=w.Layout(width="auto"))  # fmt: skip
         self.open_button.on_click(lambda _: self.open())
-        self.use_code = w.Button(description="Use the recovery code instead",
+        self.use_code = w.Button(description=t("locking.unlock.use-code"),
                                  layout=w.Layout(width="auto"))  # fmt: skip
         self.use_code.on_click(lambda _: self._show_code())
         self.message = w.HTML(layout=full())
@@ -96,8 +97,8 @@ class Unlock:
             [
                 w.HTML(STYLE),
                 w.HTML(
-                    "<h3>This journal is locked</h3><p>Type its passphrase to open it on this "
-                    "page. Nothing is shown until then.</p>",
+                    f"<h3>{html.escape(t('locking.unlock.heading'))}</h3>"
+                    f"<p>{html.escape(t('locking.unlock.words'))}</p>",
                     layout=full(),
                 ),
                 self.passphrase,
@@ -121,9 +122,11 @@ class Unlock:
         passphrase, code = self.passphrase.value, self.code.value.strip()
         self.passphrase.value = ""
         if not passphrase and not code:
-            self.message.value = '<p class="kit-error">Please type the passphrase first.</p>'
+            self.message.value = (
+                f'<p class="kit-error">{html.escape(t("locking.unlock.type-first"))}</p>'
+            )
             return None
-        self.message.value = "<p>Opening…</p>"
+        self.message.value = f"<p>{html.escape(t('locking.unlock.opening'))}</p>"
         try:
             try:
                 journal = open_journal(passphrase=passphrase or None, recovery_code=code or None)

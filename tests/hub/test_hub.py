@@ -225,7 +225,7 @@ def test_a_share_reaches_the_therapist_and_can_be_withdrawn(hub: Hub, hub_browse
         expect(therapist.locator("#kit-exit")).to_be_visible()
         expect(therapist.locator(".kit-nav")).to_have_count(0)  # no journal pages here
         inbox = therapist.locator(".kit-inbox")
-        expect(inbox).to_contain_text("1 shared files from 1 client folder")
+        expect(inbox).to_contain_text("1 shared file from 1 client folder")
         inbox.locator("select").select_option(index=1)
         expect(inbox).to_contain_text(MARKERS["client1"])
         assert MARKERS["client2"] not in therapist.content()

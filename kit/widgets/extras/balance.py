@@ -14,7 +14,7 @@ def _balance_chart(form: Form) -> Chart:
     from ...analysis.balance import area_balances
     from ...plots.balance import balance_figure
 
-    return Chart(lambda answers: balance_figure(area_balances(answers)))
+    return Chart(lambda answers: balance_figure(area_balances(answers, form.sheet)))
 
 
 EXTRAS = (_balance_chart,)

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 import ipywidgets as w
 
 from ...analysis.summary import summary
+from ...text import t
 from ..inputs import full
 
 if TYPE_CHECKING:
@@ -33,7 +34,8 @@ class Summary:
             for question, answer in pairs
         )
         self.widget.value = (
-            f'<div class="kit-summary"><h3>What you saved</h3><dl>{items}</dl></div>'
+            f'<div class="kit-summary"><h3>{html.escape(t("extras.summary.heading"))}</h3>'
+            f"<dl>{items}</dl></div>"
         )
 
 
@@ -53,7 +55,8 @@ class ScorePanel:
             self.widget.value = ""
             return
         result = score_answers(self.form.sheet, answers)
-        self.widget.value = (
-            f'<div class="kit-score"><strong>Your score: {result.total} of {result.maximum}'
-            f" ({html.escape(result.band)})</strong><br>{html.escape(result.note)}</div>"
-        )
+        from ...text import markup
+
+        score = markup("extras.score", total=result.total, maximum=result.maximum,
+                       band=result.band)  # fmt: skip
+        self.widget.value = f'<div class="kit-score">{score}<br>{html.escape(result.note)}</div>'

@@ -21,15 +21,19 @@ class ContactAdvice:
     included) brings what advocates often suggest, and the offer of an advocate's help."""
 
     where = "placed"
-    ASKED = ("pulled_back", "shared", "past_reactions", "style")
+    ASKED = ("pulled_back", "shared", "past_reactions", "style")  # roles (kit.roles)
 
     def __init__(self, form: Form) -> None:
+        from ...roles import field_id, field_ids
+
         self.form = form
+        self.asked = field_ids(form.sheet, *self.ASKED)
+        self.obligations = field_id(form.sheet, "obligations")
         self.widget = w.HTML(layout=full())
         self.widget.add_class("kit-advice")
-        last = form.inputs[self.ASKED[-1]]
+        last = form.inputs[self.asked[-1]]
         last.box.children = (*last.box.children, self.widget)
-        for key in (*self.ASKED, "obligations"):
+        for key in (*self.asked, self.obligations):
             form.inputs[key].on_change(self.update)
         self.update()
 
@@ -42,8 +46,8 @@ class ContactAdvice:
 
         on_page = self.form.values()
         flags = safety_flags(self.form.journal, on_page=(self.form.sheet.id, on_page))
-        answers = {k: on_page[k] for k in self.ASKED if k in on_page}
-        advice = recommend(answers, bool(flags))
+        answers = {k: on_page[k] for k in self.asked if k in on_page}
+        advice = recommend(answers, bool(flags), self.form.sheet)
         if advice is None:
             self.widget.value = ""
             return
@@ -66,7 +70,7 @@ class ContactAdvice:
                     markup(f"contact.lean.{advice.approach}"), items
                 )
             )
-        parts += self._ongoing(advice.practical_contact, on_page.get("obligations") or [])
+        parts += self._ongoing(advice.practical_contact, on_page.get(self.obligations) or [])
         parts.append(Markup('<p class="kit-help">{}</p>').format(markup("contact.yours")))
         self.widget.value = str(Markup('<div class="kit-observation">{}</div>').format(
             Markup("").join(parts)
@@ -84,12 +88,15 @@ class ContactAdvice:
             things = list_text([markup(f"contact.shared.{s}") for s in shared])
             parts.append(Markup("<p>{}</p>").format(markup("contact.shared", shared=things)))
         if obligations:
-            subs = self.form.sheet.field("obligations").fields
-            hows = {str(o): o.label for sub in subs if sub.id == "how" for o in sub.options}
+            from ...roles import field_ids
+
+            ids = field_ids(self.form.sheet, "obligations.what", "obligations.how",
+                            "obligations.when")  # fmt: skip
+            hows = {str(o): o.label for o in self.form.sheet.by_role("obligations.how").options}
             items = Markup("").join(
-                Markup("<li>{}</li>").format(self._obligation(o, hows))
+                Markup("<li>{}</li>").format(self._obligation(o, hows, ids))
                 for o in obligations
-                if o.get("what")
+                if o.get(ids[0])
             )
             parts.append(
                 Markup("<p>{}</p><ul>{}</ul>").format(markup("contact.obligations"), items)
@@ -97,12 +104,15 @@ class ContactAdvice:
         return parts
 
     @staticmethod
-    def _obligation(entry: dict[str, Any], hows: dict[str, str]) -> Any:
+    def _obligation(
+        entry: dict[str, Any], hows: dict[str, str], ids: tuple[str, ...] = ("what", "how", "when")
+    ) -> Any:
         from ...text import markup
 
-        how, when = hows.get(entry.get("how", "")), entry.get("when")
+        what_id, how_id, when_id = ids
+        how, when = hows.get(entry.get(how_id, "")), entry.get(when_id)
         key = "contact.obligation" + ("-how" if how else "") + ("-when" if when else "")
-        return markup(key, what=entry["what"], how=how or "", when=when or "")
+        return markup(key, what=entry[what_id], how=how or "", when=when or "")
 
     def refresh(self, answers: dict[str, Any] | None) -> None:
         self.update()
@@ -114,21 +124,25 @@ class FadeChart(Chart):
     where = "below"
 
     def __init__(self, form: Form) -> None:
+        from ...roles import field_ids
+
         super().__init__(self.fade)
         self.journal = form.journal
+        self.ids = field_ids(form.sheet, "approach", "fade_start", "contacts_now", "fade_weeks")
 
     def fade(self, answers: dict[str, Any] | None) -> Any:
         import datetime as dt
 
         a = answers or {}
-        if a.get("approach") != "fade" or not all(k in a for k in ("fade_start", "contacts_now")):
+        approach, start, contacts, weeks = self.ids
+        if a.get(approach) != "fade" or not all(k in a for k in (start, contacts)):
             return None
         from ...analysis.contact import fade_progress
         from ...plots.contact import fade_figure
 
         progress = fade_progress(
-            self.journal.checkin_days(), dt.date.fromisoformat(a["fade_start"]),
-            a["contacts_now"], a.get("fade_weeks", 4),
+            self.journal.checkin_days(), dt.date.fromisoformat(a[start]),
+            a[contacts], a.get(weeks, 4),
         )  # fmt: skip
         return fade_figure(progress)
 

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 import ipywidgets as w
 
 from ...readback import reasons, safety_flags
+from ...text import t
 from .._display import download_link
 from ..inputs import full
 from ..safety import raised_on
@@ -16,6 +17,11 @@ from ..support import with_lines
 
 if TYPE_CHECKING:
     from ..form import Form
+
+
+def _by_role(form: Form, role: str) -> Any:
+    """The input on the page of the field with this role (see kit.roles)."""
+    return form.inputs[form.sheet.by_role(role).id]
 
 
 class SaferChannels:
@@ -39,7 +45,7 @@ class SaferChannels:
             str(Markup('<p class="kit-help">{}</p>').format(markup("safety.in-person-reminder"))),
             layout=full(),
         )
-        channel = form.inputs["channel"]
+        channel = _by_role(form, "channel")
         channel.box.children = (*channel.box.children, self.reminder)
         channel.on_change(self._channel_changed)
         self._channel_changed()
@@ -66,7 +72,7 @@ class SaferChannels:
         self.widget.layout.display = None if flags else "none"
 
     def _channel_changed(self) -> None:
-        chosen = self.form.inputs["channel"].value == "in-person"
+        chosen = _by_role(self.form, "channel").value == "in-person"
         self.reminder.layout.display = None if chosen and self.flagged else "none"
 
     def refresh(self, answers: dict[str, Any] | None) -> None:
@@ -83,7 +89,7 @@ class FromMyReasons:
     def __init__(self, form: Form) -> None:
         self.form = form
         self.reasons: list[str] = []
-        self.button = w.Button(description="Start my talking points from my reasons",
+        self.button = w.Button(description=t("extras.conversation.from-reasons"),
                                layout=w.Layout(width="auto"))  # fmt: skip
         self.button.on_click(lambda _: self.take())
         self.note = w.HTML(layout=full())
@@ -105,11 +111,12 @@ class FromMyReasons:
 
     def take(self) -> None:
         """Add each saved reason as a talking point, once."""
-        points = self.form.inputs["talking_points"]
-        have = [p.get("point") for p in points.value or []]
+        points = _by_role(self.form, "talking_points")
+        point = self.form.sheet.by_role("talking_points.point").id
+        have = [p.get(point) for p in points.value or []]
         for reason in self.reasons:
             if reason not in have:
-                points.append({"point": reason})
+                points.append({point: reason})
 
     def refresh(self, answers: dict[str, Any] | None) -> None:
         """Reasons come from another page: read them again."""
@@ -120,25 +127,27 @@ class IStatement:
     """The I-statement, put together live under its blanks, with a way into the draft."""
 
     where = "placed"
-    BLANKS = ("need", "feel", "when", "because")
+    BLANKS = ("need", "feel", "when", "because")  # roles (kit.roles)
 
     def __init__(self, form: Form) -> None:
         self.form = form
         self.preview = w.HTML(layout=full())
         self.preview.add_class("kit-i-statement")
-        self.add = w.Button(description="Add it to my draft", layout=w.Layout(width="auto"))
+        self.add = w.Button(
+            description=t("extras.conversation.into-draft"), layout=w.Layout(width="auto")
+        )
         self.add.on_click(lambda _: self.into_draft())
         self.widget = w.VBox([self.preview, self.add], layout=full())
-        last = form.inputs[self.BLANKS[-1]]
+        last = _by_role(form, self.BLANKS[-1])
         last.box.children = (*last.box.children, self.widget)
         for blank in self.BLANKS:
-            form.inputs[blank].on_change(self.update)
+            _by_role(form, blank).on_change(self.update)
         self.update()
 
     def sentence(self) -> str:
         from ...analysis.conversation import i_statement
 
-        return i_statement(*(self.form.inputs[b].value for b in self.BLANKS))
+        return i_statement(*(_by_role(self.form, b).value for b in self.BLANKS))
 
     def update(self) -> None:
         text = self.sentence()
@@ -146,7 +155,7 @@ class IStatement:
         self.add.layout.display = None if text else "none"
 
     def into_draft(self) -> None:
-        draft = self.form.inputs["draft"]
+        draft = _by_role(self.form, "draft")
         text = self.sentence()
         current = draft.value or ""
         if text and text not in current:
@@ -165,7 +174,7 @@ class WordingCheck:
         self.form = form
         self.widget = w.HTML(layout=full())
         self.widget.add_class("kit-wording")
-        draft = form.inputs["draft"]
+        draft = _by_role(form, "draft")
         draft.box.children = (*draft.box.children, self.widget)
         draft.on_change(self.update)
         self.update()
@@ -173,19 +182,27 @@ class WordingCheck:
     def update(self) -> None:
         from ...analysis.conversation import wording_check
 
-        hints = wording_check(self.form.inputs["draft"].value)
+        hints = wording_check(_by_role(self.form, "draft").value)
         if not hints:
             self.widget.value = ""
             return
+        from markupsafe import Markup
+
+        from ...text import markup
+
         items = "".join(
-            f"<li><strong>“{html.escape(h.found)}”</strong>: {html.escape(h.why)} "
-            f"<em>{html.escape(h.instead)}</em></li>"
+            Markup("<li>{}</li>").format(
+                markup(
+                    "extras.conversation.hint",
+                    found=h.found,
+                    why=h.why,
+                    instead=Markup("<em>{}</em>").format(h.instead),
+                )
+            )
             for h in hints
         )
-        self.widget.value = (
-            '<div class="kit-help"><p>A few words that may land harder than you mean them '
-            f"(only suggestions; it's your call):</p><ul>{items}</ul></div>"
-        )
+        intro = html.escape(t("extras.conversation.wording"))
+        self.widget.value = f'<div class="kit-help"><p>{intro}</p><ul>{items}</ul></div>'
 
     def refresh(self, answers: dict[str, Any] | None) -> None:
         self.update()
@@ -198,12 +215,13 @@ class DraftDownload:
 
     def __init__(self, form: Form) -> None:
         self.widget = w.HTML(layout=full())
+        self.draft = form.sheet.by_role("draft").id
 
     def refresh(self, answers: dict[str, Any] | None) -> None:
-        draft = (answers or {}).get("draft")
+        draft = (answers or {}).get(self.draft)
         self.widget.value = (
             download_link("my-words.txt", draft.encode("utf-8"), "text/plain",
-                          "Save my draft as a text file")
+                          t("extras.conversation.download"))
             if draft
             else ""
         )  # fmt: skip

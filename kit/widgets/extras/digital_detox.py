@@ -8,24 +8,13 @@ from typing import TYPE_CHECKING, Any
 import ipywidgets as w
 
 from ...readback import safety_flags
-from ...text import t
+from ...text import markup, t, tn
 from ..inputs import full
 from ..links import page_link
 from ..safety import raised_on
 
 if TYPE_CHECKING:
     from ..form import Form
-
-DETOX_SAFETY = """
-<div class="kit-safety" role="region" aria-label="Cutting off access safely">
-<h3>Before you cut off access</h3>
-<p>Some of your answers said you may not be safe with them. If they are used to checking
-your phone, your location or your accounts, suddenly cutting them off can make them angry
-or make them look for you. It may be safer to plan the order and the timing with an
-advocate first (the lines on the <a href="00-start.ipynb">start page</a> can help), and to
-change passwords and location sharing from a device they can't reach.</p>
-</div>
-"""
 
 
 class DetoxSafety:
@@ -40,11 +29,24 @@ class DetoxSafety:
 
     def refresh(self, answers: dict[str, Any] | None) -> None:
         """The concern comes from any page: read the flags again."""
+        from markupsafe import Markup
+
         flags = safety_flags(self.journal)
-        note = f'<p class="kit-help">{raised_on(flags)}</p>' if flags else ""
+        note = (
+            Markup('<p class="kit-help">{}</p>').format(Markup(raised_on(flags)))  # noqa: S704
+            if flags
+            else ""
+        )
         start = page_link("start", t("detox.start-page"))
-        words = DETOX_SAFETY.replace('<a href="00-start.ipynb">start page</a>', str(start))
-        self.widget.value = words.replace("</div>", note + "</div>") if flags else ""
+        words = Markup(
+            '<div class="kit-safety" role="region" aria-label="{}"><h3>{}</h3><p>{}</p>{}</div>'
+        ).format(
+            markup("extras.detox.safety.region"),
+            markup("extras.detox.safety.heading"),
+            markup("extras.detox.safety.body", start_page=start),
+            note,
+        )
+        self.widget.value = str(words) if flags else ""
         self.widget.layout.display = None if flags else "none"
 
 
@@ -60,21 +62,18 @@ class DetoxProgressPanel:
     def refresh(self, answers: dict[str, Any] | None) -> None:
         from ...analysis.detox import detox_progress
         from ...analysis.streaks import column, streak
+        from ...roles import field_id
 
-        done = detox_progress(answers)
-        run = streak(column(self.form.journal.checkin_days(), "checked_profiles"))
+        done = detox_progress(answers, self.form.sheet)
+        checked = field_id("check-in", "checked_profiles")
+        run = streak(column(self.form.journal.checkin_days(), checked))
         lines = []
         if done.planned:
-            lines.append(
-                f"{done.done} of {done.planned} done, {done.to_do} still to do"
-                + (f", {done.not_doing} decided against" if done.not_doing else "")
-                + "."
-            )
+            key = "extras.detox.progress-against" if done.not_doing else "extras.detox.progress"
+            lines.append(t(key, done=done.done, planned=done.planned, to_do=done.to_do,
+                           not_doing=done.not_doing))  # fmt: skip
         if run.longest:
-            lines.append(
-                f"{run.current} check-in{'s' if run.current != 1 else ''} in a row without "
-                f"checking their profiles (your longest run: {run.longest})."
-            )
+            lines.append(tn("extras.detox.run", run.current, longest=run.longest))
         self.widget.value = (
             '<div class="kit-score">'
             + "".join(f"<p>{html.escape(x)}</p>" for x in lines)

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 import ipywidgets as w
 
+from ...text import t
 from ..chart import Chart
 from ..inputs import full
 
@@ -18,7 +19,7 @@ def _decisional_chart(form: Form) -> Chart:
     from ...analysis.reasons import decisional_balance
     from ...plots.reasons import decisional_figure
 
-    return Chart(lambda answers: decisional_figure(decisional_balance(answers)))
+    return Chart(lambda answers: decisional_figure(decisional_balance(answers, form.sheet)))
 
 
 class Suggestions:
@@ -48,7 +49,7 @@ class Suggestions:
         self.drafts = drafts
         rows: list[w.Widget] = []
         for draft in self.drafts:
-            button = w.Button(description="Add to my reasons", layout=w.Layout(width="auto"))
+            button = w.Button(description=t("extras.reasons.add"), layout=w.Layout(width="auto"))
             button.on_click(lambda b, text=draft: self.take(text, b))
             text = w.HTML(f'<span class="kit-draft">{html.escape(draft)}</span>', layout=full())
             row = w.HBox([button, text], layout=w.Layout(align_items="center"))
@@ -56,25 +57,21 @@ class Suggestions:
             rows.append(row)
         if rows:
             heading = (
-                "<h3>Suggestions from your other pages</h3>"
-                '<p class="kit-help">Only suggestions. Add the ones that ring true, then rewrite '
-                "them below so they sound like you.</p>"
+                f"<h3>{html.escape(t('extras.reasons.heading'))}</h3>"
+                f'<p class="kit-help">{html.escape(t("extras.reasons.only-suggestions"))}</p>'
             )
         else:
-            heading = (
-                '<p class="kit-help">When you have filled in the other pages (how you are, give '
-                "and take, what matters to you, and your future), suggestions drawn from them "
-                "will appear here. You can always write your own.</p>"
-            )
+            heading = f'<p class="kit-help">{html.escape(t("extras.reasons.none-yet"))}</p>'
         self.widget.children = [w.HTML(heading, layout=full()), *rows]
 
     def take(self, text: str, button: w.Button | None = None) -> None:
         """Add a suggestion to the reasons on the page (once), ready to be rewritten."""
-        reasons = self.form.inputs["reasons"]
-        if text not in [r.get("reason") for r in reasons.value or []]:
-            reasons.append({"reason": text})
+        listed, reason = (self.form.sheet.by_role(r).id for r in ("reasons", "reasons.reason"))
+        reasons = self.form.inputs[listed]
+        if text not in [r.get(reason) for r in reasons.value or []]:
+            reasons.append({reason: text})
         if button is not None:
-            button.description = "Added"
+            button.description = t("extras.reasons.added")
             button.disabled = True
 
     def refresh(self, answers: dict[str, Any] | None) -> None:

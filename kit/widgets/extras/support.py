@@ -24,7 +24,12 @@ class Lines:
     where = "below"
 
     def __init__(self, form: Form) -> None:
-        self.widget = with_lines("<h3>Professional and crisis lines</h3>", form.journal)
+        from markupsafe import Markup
+
+        from ...text import markup
+
+        heading = Markup("<h3>{}</h3>").format(markup("extras.support.heading"))
+        self.widget = with_lines(str(heading), form.journal)
 
     def refresh(self, answers: dict[str, Any] | None) -> None:
         """The lines are data; they do not change with these answers."""

@@ -15,7 +15,7 @@ def _values_chart(form: Form) -> Chart:
     from ...plots.values import clash_figure
 
     def draw(answers: dict[str, Any] | None) -> Any:
-        values, goals = value_clashes(form.sheet, answers), goal_clashes(answers)
+        values, goals = value_clashes(form.sheet, answers), goal_clashes(answers, form.sheet)
         return clash_figure(values + goals, clash_score(values, goals))
 
     return Chart(draw)

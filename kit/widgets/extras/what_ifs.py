@@ -14,7 +14,7 @@ def _belief_chart(form: Form) -> Chart:
     from ...analysis.whatifs import belief_changes
     from ...plots.whatifs import belief_figure
 
-    return Chart(lambda answers: belief_figure(belief_changes(answers)))
+    return Chart(lambda answers: belief_figure(belief_changes(answers, form.sheet)))
 
 
 EXTRAS = (_belief_chart,)

@@ -15,6 +15,19 @@ if TYPE_CHECKING:
     from ..form import Form
 
 
+def _found(day: str, what: str) -> str:
+    """A win found in a check-in: its day, as the language writes it, and what it was."""
+    import datetime as dt
+
+    from ...text import day_text
+
+    try:
+        shown = day_text(dt.date.fromisoformat(day), "medium")
+    except (TypeError, ValueError):
+        shown = day
+    return t("extras.wins.found", day=shown, what=what)
+
+
 class WinsFound:
     """Wins spotted in recent check-ins, each with a one-click "Yes, that counts"."""
 
@@ -25,43 +38,36 @@ class WinsFound:
         self.form = form
         self.rows = w.VBox(layout=full())
         self.widget = w.VBox(
-            [w.HTML("<h3>Spotted in your check-ins</h3>"), self.rows], layout=full()
+            [w.HTML(f"<h3>{html.escape(t('extras.wins.spotted'))}</h3>"), self.rows],
+            layout=full(),
         )
         self.widget.add_class("kit-wins-found")
 
     def refresh(self, answers: dict[str, Any] | None) -> None:
         from ...analysis.wins import logged_wins, not_yet_logged, wins_in_checkins
 
-        kinds = next(f for f in self.form.sheet.field("wins").fields if f.id == "category")
+        kinds = self.form.sheet.by_role("wins.category")
         labels = {str(o): o.label for o in kinds.options}
-        fresh = not_yet_logged(
-            wins_in_checkins(self.form.journal.checkin_days()), logged_wins(answers)
-        )[: self.SHOWN]
+        found = wins_in_checkins(self.form.journal.checkin_days())
+        fresh = not_yet_logged(found, logged_wins(answers, self.form.sheet))[: self.SHOWN]
         rows = []
         for win in fresh:
             text = win.what or labels[win.category]
-            button = w.Button(description="Yes, that counts", layout=w.Layout(width="auto"))
+            button = w.Button(description=t("extras.wins.counts"), layout=w.Layout(width="auto"))
             button.on_click(lambda _, found=win: self.count(found))
-            row = w.HBox(
-                [button, w.HTML(f"<span>{html.escape(win.day)}: {html.escape(text)}</span>")]
-            )
+            row = w.HBox([button, w.HTML(f"<span>{html.escape(_found(win.day, text))}</span>")])
             row.add_class("kit-win-found")
             rows.append(row)
         if not rows:
-            rows = [
-                w.HTML(
-                    '<p class="kit-help">Nothing new spotted. Your check-ins feed this list.</p>'
-                )
-            ]
+            rows = [w.HTML(f'<p class="kit-help">{html.escape(t("extras.wins.none-new"))}</p>')]
         self.rows.children = rows
 
     def count(self, win) -> None:
         """Log the win and save straight away: one click."""
-        wins = self.form.inputs["wins"]
-        entry = {"day": win.day, "category": win.category} | (
-            {"what": win.what} if win.what else {}
-        )
-        wins.append(entry)
+        from ...analysis.wins import win_entry
+
+        wins = self.form.inputs[self.form.sheet.by_role("wins").id]
+        wins.append(win_entry(win, self.form.sheet))
         self.form.save()
 
 
@@ -76,17 +82,20 @@ class Celebration:
         self.words = w.HTML(layout=full())
         self.chart = Chart(self._total)
         self.widget = w.VBox([self.words, self.chart.widget], layout=full())
-        self._seen = len((form.saved or {}).get("wins") or [])
+        self.wins = form.sheet.by_role("wins").id
+        self._seen = len((form.saved or {}).get(self.wins) or [])
 
     def refresh(self, answers: dict[str, Any] | None) -> None:
         from ...analysis.streaks import column, streak
         from ...analysis.wins import milestone_reached
+        from ...roles import field_ids
 
         rows = self.form.journal.checkin_days()
-        contact = streak(column(rows, "contacted"))
-        profiles = streak(column(rows, "checked_profiles"))
+        contacted, checked = field_ids("check-in", "contacted", "checked_profiles")
+        contact = streak(column(rows, contacted))
+        profiles = streak(column(rows, checked))
         lines = []
-        count = len((answers or {}).get("wins") or [])
+        count = len((answers or {}).get(self.wins) or [])
         if count > self._seen:
             lines.append(t("wins.noted"))
         self._seen = count
