@@ -16,6 +16,7 @@ live in one place and a translation cannot change them.
 
 from __future__ import annotations
 
+import functools
 import os
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -26,6 +27,7 @@ _PACKAGE = Path(__file__).resolve().parent
 SOURCE_LANGUAGE = "en"
 
 
+@functools.cache
 def kit_content() -> Path:
     """The content shipped with the kit: ``data/`` in a checkout, ``kit/_data`` installed."""
     candidates = [_PACKAGE / "_data", _PACKAGE.parent / "data"]
@@ -97,9 +99,13 @@ def content() -> Content:
     """The content in use: ``$KIT_CONTENT_DIR`` (a folder of changes) over the kit's own."""
     from . import content as _content  # data_dir() is where tests point the kit's own
 
-    configured = os.environ.get("KIT_CONTENT_DIR", "").strip()
-    own = Path(configured).expanduser().resolve() if configured else None
-    return Content(_content.data_dir(), own)
+    return _content_of(_content.data_dir(), os.environ.get("KIT_CONTENT_DIR", "").strip())
+
+
+@functools.lru_cache(maxsize=8)
+def _content_of(kit: Path, configured: str) -> Content:
+    # Looked up for every message a page shows: the folder is resolved once per setting.
+    return Content(kit, Path(configured).expanduser().resolve() if configured else None)
 
 
 def as_content(folder: Path | Content | None) -> Content:
