@@ -134,8 +134,13 @@ def read_catalogue(folder: Content, code: str) -> Catalogue:
 
 def _lookup(message_id: str, count: int | None, language: str | None = None) -> str:
     folder = content()
-    for code in dict.fromkeys((language or _language, SOURCE_LANGUAGE)):
-        found = _catalogue(folder, code)
+    # The kit's own English last: a therapist's copy of a catalogue that lost a message
+    # (which `kit check` refuses) still never breaks a page.
+    places = [(folder, language or _language), (folder, SOURCE_LANGUAGE)]
+    if folder.own is not None:
+        places.append((Content(folder.kit), SOURCE_LANGUAGE))
+    for where, code in dict.fromkeys(places):
+        found = _catalogue(where, code)
         message = found.messages.get(message_id)
         if message is None or not any(message.forms):
             continue

@@ -251,3 +251,12 @@ def test_the_kit_is_whole_in_spanish() -> None:
     assert report.problems == []
     assert report.missing == []
     assert "es" in languages.available()
+
+
+def test_a_dropped_message_still_shows_the_kits_words(own: Path) -> None:
+    """Served without `kit check` (a notebook in JupyterLab), a page whose message the
+    therapist's copy lost shows the kit's own words rather than failing."""
+    messages = copy_in(own, "messages", "en", "content.po")
+    words = messages.read_text()
+    messages.write_text(words[: words.index("#. The language picker")])
+    assert text.t("content.language.label") == "Language"

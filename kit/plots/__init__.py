@@ -32,10 +32,9 @@ def _language() -> str:
 
 
 def _locale() -> str:
-    from ..text import SOURCE_LANGUAGE
+    from ..text import babel_locale
 
-    code = _language()
-    return "en_GB" if code == SOURCE_LANGUAGE else code
+    return babel_locale()
 
 
 def number(value: float, pattern: str = "0.0") -> str:

@@ -4,8 +4,9 @@ Two visits, each walking every page with every folded part opened: a new journal
 browser prefers Spanish (the default follows the browser), and a journal of a few months
 whose person picks "Español" on My data (the choice is kept: a reload is still in
 Spanish). What a person typed is taken out before reading: it is theirs, in whatever
-language they wrote it; so is a name quoted «like this» (a service's own name). Every line left, with the labels screen readers read
-(aria-label, placeholder, title), must hold no English words.
+language they wrote it; so is a name quoted «like this» (a service's own name). Every line
+left, with the labels screen readers read (aria-label, placeholder, title), must hold no
+English words.
 """
 
 from __future__ import annotations
