@@ -20,9 +20,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from kit import content, text  # noqa: E402
-from kit.demo import write_demo  # noqa: E402
-from kit.widgets.page import Page  # noqa: E402
+from kit import content, text
+from kit.demo import write_demo
+from kit.widgets.page import Page
 
 
 def build_every_page(journal) -> float:
