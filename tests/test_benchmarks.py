@@ -25,3 +25,12 @@ def test_the_benchmark_starts_from_any_folder(tmp_path: Path) -> None:
 def test_make_bench_runs_it() -> None:
     makefile = (REPO / "Makefile").read_text()
     assert re.search(r"^bench: .*\n\t\$\(BIN\)/python benchmarks/budget.py", makefile, re.M)
+
+
+def test_the_languages_benchmark_starts(tmp_path: Path) -> None:
+    done = subprocess.run(
+        [sys.executable, str(REPO / "benchmarks" / "languages.py"), "--help"],
+        cwd=tmp_path, capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert "--rounds" in done.stdout
