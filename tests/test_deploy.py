@@ -137,3 +137,29 @@ def test_every_guide_link_points_at_a_file() -> None:
     for guide in DEPLOY.rglob("*.md"):
         for target in re.findall(r"\]\(([^)#:]+)\)", guide.read_text()):
             assert (guide.parent / target).exists(), f"{guide}: {target}"
+
+
+def test_idle_servers_are_stopped_where_the_hub_does_not_already(tmp_path: Path) -> None:
+    """Does the kit's hub run jupyterhub-idle-culler with only the rights it needs, and
+    does the TLJH configuration leave it to TLJH's own culler?"""
+    from traitlets.config import Config
+
+    from kit.app.hub import IDLE_CULLER, HubSetupError, configure_hub
+
+    c = Config()
+    configure_hub(c, therapists=["therapist"], inbox_root=tmp_path, cull_servers_after=1800)
+    (service,) = c.JupyterHub.services
+    assert service["name"] == IDLE_CULLER
+    assert service["command"][1:4] == ["-m", "jupyterhub_idle_culler", "--timeout=1800"]
+    (role,) = c.JupyterHub.load_roles
+    assert role["services"] == [IDLE_CULLER]
+    assert set(role["scopes"]) == {"list:users", "read:users:activity", "read:servers",
+                                   "delete:servers"}  # fmt: skip
+    none = Config()
+    configure_hub(none, therapists=[], inbox_root=tmp_path, cull_servers_after=None)
+    assert "services" not in none.JupyterHub
+    with pytest.raises(HubSetupError, match="at least 60 seconds"):
+        configure_hub(Config(), therapists=[], inbox_root=tmp_path, cull_servers_after=5)
+    assert "cull_servers_after=None" in (DEPLOY / "tljh" / "kit.py").read_text()
+    assert "KIT_CULL_SERVERS" in (DEPLOY / "local" / "jupyterhub_config.py").read_text()
+    assert "cull:\n  enabled: true" in (DEPLOY / "z2jh" / "config.yaml").read_text()

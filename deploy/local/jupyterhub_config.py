@@ -13,6 +13,8 @@ password. Settings come from the environment, all optional except the password:
     KIT_HUB_THERAPISTS  comma-separated therapist user names (default therapist)
     KIT_HUB_PORT        the port people open (default 8000); the hub also uses the next two
     KIT_CHP             the configurable-http-proxy command (default: the one on PATH)
+    KIT_CULL_SERVERS    stop a client's server unused this many seconds (default 3600;
+                        jupyterhub-idle-culler, at least 60)
     KIT_CONTENT_DIR     a content folder of your changes, read over the kit's own
                         (docs/adapting.md; default: none, the kit's own words)
 
@@ -69,6 +71,7 @@ configure_hub(
     data_root=state / "journals",
     cull_idle=int(os.environ.get("KIT_CULL_IDLE", "600")),
     content=os.environ.get("KIT_CONTENT_DIR") or None,
+    cull_servers_after=int(os.environ.get("KIT_CULL_SERVERS", "3600")),
 )
 if os.geteuid() == 0:
     # Everything here runs as one account; in a container that is often root.

@@ -46,4 +46,5 @@ configure_hub(
     server_command=[USER_PYTHON, "-m", "kit", "hub-server"],
     title="Journal",
     content=CONTENT,
+    cull_servers_after=None,  # TLJH runs jupyterhub-idle-culler itself (tljh-config)
 )

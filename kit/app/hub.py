@@ -49,6 +49,11 @@ INBOX_PAGE = "inbox.ipynb"
 # User names the hub accepts: lower-case letters, digits, dot, dash and underscore, not
 # starting with a dot. Anything else is refused at log-in.
 USERNAME_PATTERN = r"^[a-z0-9_][a-z0-9._-]{0,63}$"
+# A client's server unused this long is stopped by jupyterhub-idle-culler (their journal
+# stays in its folder; the next log-in starts the server again). An hour: longer than the
+# kit's own idle lock (15 minutes), so a locked journal has locked itself well before.
+SERVER_IDLE_SECONDS = 60 * 60
+IDLE_CULLER = "kit-idle-culler"
 _SAFE = re.compile(r"[a-z0-9_-]")
 
 
@@ -90,6 +95,7 @@ def configure_hub(
     inbox_group: str | None = None,
     server_command: list[str] | None = None,
     content: str | os.PathLike[str] | None = None,
+    cull_servers_after: int | None = SERVER_IDLE_SECONDS,
 ) -> None:
     """Set a hub up for the kit (call it from jupyterhub_config.py with the ``c`` there).
 
@@ -107,6 +113,8 @@ def configure_hub(
     not the hub's (default: ``kit hub-server`` with the hub's Python). ``content`` is a
     therapist's content folder (only the files they change; docs/adapting.md), which every
     server reads over the kit's own: it must be readable by every user's server.
+    ``cull_servers_after`` (seconds) runs jupyterhub-idle-culler as a hub service that stops
+    servers unused that long; None where the hub runs one already (The Littlest JupyterHub).
     """
     from .serve import check_exit_url, check_title
 
@@ -122,6 +130,8 @@ def configure_hub(
     c.Spawner.disable_user_config = True
     c.Spawner.environment = {"KIT_TITLE": title, "KIT_EXIT_URL": exit_url,
                              "KIT_CULL_IDLE": str(cull_idle)}  # fmt: skip
+    if cull_servers_after is not None:
+        _run_idle_culler(c, cull_servers_after)
     if content is not None:
         folder = Path(content).expanduser().resolve()
         if not folder.is_dir():
@@ -153,6 +163,23 @@ def configure_hub(
         spawner.environment.update(folders)
 
     c.Spawner.pre_spawn_hook = before_start
+
+
+def _run_idle_culler(c: Config, seconds: int) -> None:
+    """jupyterhub-idle-culler as a service of the hub, with only the rights it needs."""
+    if seconds < 60:
+        raise HubSetupError(f"cull_servers_after must be at least 60 seconds (got {seconds})")
+    c.JupyterHub.services = [
+        *[s for s in c.JupyterHub.get("services", []) if s.get("name") != IDLE_CULLER],
+        {"name": IDLE_CULLER,
+         "command": [sys.executable, "-m", "jupyterhub_idle_culler", f"--timeout={seconds}",
+                     f"--cull-every={max(30, min(300, seconds // 4))}"]},
+    ]  # fmt: skip
+    c.JupyterHub.load_roles = [
+        *[r for r in c.JupyterHub.get("load_roles", []) if r.get("name") != IDLE_CULLER],
+        {"name": IDLE_CULLER, "services": [IDLE_CULLER],
+         "scopes": ["list:users", "read:users:activity", "read:servers", "delete:servers"]},
+    ]  # fmt: skip
 
 
 def server_config(role: str, notebooks: Path, cull_idle: int) -> dict[str, Any]:
