@@ -43,6 +43,10 @@ log = logging.getLogger(__name__)
 
 IDLE_LOCK = "KIT_IDLE_LOCK"  # kit serve --idle-lock sets it; a host may set it for a hub
 IDLE_LOCK_SECONDS = 15 * 60
+# While the person is using the page, it asks the kernel every few seconds if it is there;
+# after this long without an answer it says so calmly and offers a reload (a busy kernel
+# answers late, and the words go again when it does).
+LOST_AFTER_SECONDS = 30
 LOAD_BEHIND_AFTER = 0.5  # seconds after the first page is shown: it is on the screen by then
 MARK = {NOT_STARTED: "app.state.not-started", "started": "app.state.started",
         DONE: "app.state.done"}  # fmt: skip
@@ -70,6 +74,27 @@ class Router(anywidget.AnyWidget):
     shown = traitlets.Unicode("").tag(sync=True)
     shown_title = traitlets.Unicode("").tag(sync=True)
     moves = traitlets.Int(0).tag(sync=True)
+    lost_after = traitlets.Int(LOST_AFTER_SECONDS).tag(sync=True)
+    lost_words = traitlets.Dict().tag(sync=True)
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.on_msg(self._ping)
+        self.say_lost_words()
+
+    def say_lost_words(self) -> None:
+        """What the page says if it stops hearing from this kernel (the server stopped, or
+        was stopped for being idle): in the language now, sent ahead, since by then the
+        kernel cannot send them."""
+        self.lost_words = {
+            "heading": t("app.lost.heading"),
+            "body": t("app.lost.body"),
+            "reload": t("app.lost.reload"),
+        }
+
+    def _ping(self, _widget: Any, content: Any, _buffers: Any) -> None:
+        if isinstance(content, dict) and isinstance(content.get("ping"), int):
+            self.send({"pong": content["ping"]})
 
 
 class App(DisplayOnce):
@@ -174,6 +199,7 @@ class App(DisplayOnce):
 
     def _relanguage(self) -> None:
         """The language changed: build the shell and every page again in it."""
+        self.router.say_lost_words()
         for page in self.pages.values():
             _close(page.widget)
         self.pages.clear()

@@ -94,6 +94,58 @@ export default {
     };
     window.setInterval(look, 1000);
 
+    // Still in touch? While the person uses the page, ask the kernel every few seconds; after
+    // lost_after seconds without an answer, say so calmly, with a way back (a reload, which
+    // a hub answers by starting the server again). The words came ahead, in the page's
+    // language. A late answer (a busy kernel) takes the notice away again.
+    let asked = 0;
+    let heard = Date.now();
+    let notice = null;
+    model.on("msg:custom", (message) => {
+      if (message && message.pong !== undefined) {
+        heard = Date.now();
+        if (notice) {
+          notice.remove();
+          notice = null;
+        }
+      }
+    });
+    const lostNotice = () => {
+      const words = model.get("lost_words") || {};
+      const box = document.createElement("div");
+      box.className = "kit-lost";
+      box.setAttribute("role", "status");
+      const heading = document.createElement("p");
+      heading.className = "kit-lost-heading";
+      heading.textContent = words.heading || "";
+      const body = document.createElement("p");
+      body.textContent = words.body || "";
+      const again = document.createElement("button");
+      again.type = "button";
+      again.textContent = words.reload || "";
+      again.addEventListener("click", () => window.location.reload());
+      box.append(heading, body, again);
+      document.body.appendChild(box);
+      return box;
+    };
+    const touch = () => {
+      if (model.get("idle") || document.hidden) {
+        heard = Date.now(); // not asked while away: the count starts again on return
+        return;
+      }
+      asked += 1;
+      try {
+        model.send({ ping: asked });
+      } catch (error) {
+        // A connection already closed: the notice below says so.
+      }
+      const limit = model.get("lost_after") * 1000;
+      if (limit > 0 && Date.now() - heard > limit && !notice) {
+        notice = lostNotice();
+      }
+    };
+    window.setInterval(touch, 5000);
+
     // Quick exit says so before it goes (kit_exit.html): the journal's key is dropped.
     document.addEventListener("kit-leave", () => {
       model.set("leaving", true);
