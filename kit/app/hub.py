@@ -54,6 +54,8 @@ USERNAME_PATTERN = r"^[a-z0-9_][a-z0-9._-]{0,63}$"
 # kit's own idle lock (15 minutes), so a locked journal has locked itself well before.
 SERVER_IDLE_SECONDS = 60 * 60
 IDLE_CULLER = "kit-idle-culler"
+SERVER_POLL_SECONDS = 10
+RESPAWN_AFTER_SECONDS = 1
 _SAFE = re.compile(r"[a-z0-9_-]")
 
 
@@ -128,10 +130,20 @@ def configure_hub(
     c.Spawner.default_url = f"/voila/render/{START_PAGE}"
     # Nothing from a user's own Jupyter configuration may undo the kit's settings.
     c.Spawner.disable_user_config = True
+    # A server that stopped (killed for memory, stopped for being idle, or by a restart) is
+    # noticed within seconds, and the page's reload starts it again on its own, without
+    # the hub's "server not running" page and its button.
+    c.Spawner.poll_interval = SERVER_POLL_SECONDS
+    c.JupyterHub.implicit_spawn_seconds = RESPAWN_AFTER_SECONDS
     c.Spawner.environment = {"KIT_TITLE": title, "KIT_EXIT_URL": exit_url,
                              "KIT_CULL_IDLE": str(cull_idle)}  # fmt: skip
     if cull_servers_after is not None:
         _run_idle_culler(c, cull_servers_after)
+        # A server tells the hub it is in use every 5 minutes by default, too seldom for a
+        # short timeout: an open page would be culled as idle. Six reports per timeout.
+        c.Spawner.environment["JUPYTERHUB_ACTIVITY_INTERVAL"] = str(
+            max(10, min(300, cull_servers_after // 6))
+        )
     if content is not None:
         folder = Path(content).expanduser().resolve()
         if not folder.is_dir():

@@ -57,6 +57,13 @@ function focusWhenDrawn(number, tries) {
 
 export default {
   initialize({ model }) {
+    const kept = window.sessionStorage.getItem("kit-route");
+    if (kept) {
+      window.sessionStorage.removeItem("kit-route");
+      if (!window.location.hash) {
+        window.history.replaceState(null, "", `#${kept}`);
+      }
+    }
     model.set("languages", preferred());
     model.set("zone", zone());
     model.set("route", route());
@@ -123,7 +130,12 @@ export default {
       const again = document.createElement("button");
       again.type = "button";
       again.textContent = words.reload || "";
-      again.addEventListener("click", () => window.location.reload());
+      again.addEventListener("click", () => {
+        // A hub that starts the server again drops the fragment on its way back: keep the
+        // page's number (a neutral number, for this tab only) to open it again.
+        window.sessionStorage.setItem("kit-route", route());
+        window.location.reload();
+      });
       box.append(heading, body, again);
       document.body.appendChild(box);
       return box;

@@ -58,7 +58,7 @@ class Hub(ServerProcess):
     def url(self) -> str:
         return f"http://127.0.0.1:{self.port}"
 
-    def start(self, chp: Path) -> None:
+    def start(self, chp: Path, **more_env: str) -> None:
         env = {k: v for k, v in os.environ.items() if not k.startswith(("KIT_", "JUPYTER"))}
         env.update(
             KIT_HUB_PASSWORD=PASSWORD,
@@ -70,6 +70,7 @@ class Hub(ServerProcess):
             KIT_CULL_IDLE="120",
             PATH=f"{Path(sys.executable).parent}{os.pathsep}{env.get('PATH', '')}",
         )
+        env.update(more_env)
         self.launch([sys.executable, "-m", "jupyterhub", "-f", str(CONFIG)], env, cwd=self.state)
         self.wait_until_answers(f"{self.url}/hub/health")
 
