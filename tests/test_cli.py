@@ -5,7 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 
-from kit.app.serve import ALLOWED_MESSAGE_TYPES, ServeOptions, voila_config
+from kit.app.serve import ALLOWED_MESSAGE_TYPES, PAGE_KERNEL_MANAGER, ServeOptions, voila_config
 
 
 def run(*args: str) -> subprocess.CompletedProcess[str]:
@@ -49,6 +49,8 @@ def test_voila_gets_safe_defaults() -> None:
     assert config.VoilaConfiguration.template == "kit"
     assert config.MappingKernelManager.cull_idle_timeout > 0
     assert config.MappingKernelManager.cull_connected is False
+    # ... never while a page is rendering (issue 17; tests/browser/test_cull_render.py)
+    assert config.VoilaConfiguration.multi_kernel_manager_class == PAGE_KERNEL_MANAGER
     csp = config.Voila.tornado_settings["headers"]["Content-Security-Policy"]
     assert "default-src 'self'" in csp
     assert "connect-src 'self'" in csp

@@ -17,6 +17,7 @@ from traitlets.config import Config
 
 from kit.app import hub
 from kit.app.serve import (
+    PAGE_KERNEL_MANAGER,
     TEMPLATE_ROOT,
     ServeOptions,
     Site,
@@ -184,6 +185,7 @@ def test_server_config_is_voila_only(tmp_path: Path) -> None:
     assert client["PagesOnly"]["hide_therapist_pages"] is True
     assert "execute_request" not in client["MappingKernelManager"]["allowed_message_types"]
     assert client["VoilaExecutor"]["iopub_timeout"] == 60  # not nbclient's 4 s
+    assert client["ServerApp"]["kernel_manager_class"] == PAGE_KERNEL_MANAGER  # issue 17
     therapist = hub.server_config("therapist", tmp_path, 60)
     assert therapist["ServerApp"]["root_dir"] == str(tmp_path / "therapist")
     assert therapist["PagesOnly"]["hide_therapist_pages"] is False

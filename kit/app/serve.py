@@ -52,6 +52,9 @@ CULL_IDLE_SECONDS = 600
 # A locked journal locks again after this many seconds without use (kit.widgets.app).
 IDLE_LOCK_SECONDS = 15 * 60
 CULL_INTERVAL_SECONDS = 60
+# The kernel manager whose culler leaves a page still rendering alone (named, so that
+# importing this module does not import jupyter_server).
+PAGE_KERNEL_MANAGER = "kit.app.kernels.PageMappingKernelManager"
 IOPUB_TIMEOUT_SECONDS = 60
 
 
@@ -188,6 +191,10 @@ def page_settings(config: Config, cull_idle: int = CULL_IDLE_SECONDS) -> Config:
     config.MappingKernelManager.cull_idle_timeout = cull_idle
     config.MappingKernelManager.cull_interval = max(1, min(CULL_INTERVAL_SECONDS, cull_idle // 2))
     config.MappingKernelManager.cull_connected = False
+    # ... but never while Voila is still rendering the page (kit.app.kernels explains why
+    # jupyter_server's culler would): under kit serve and on a hub alike.
+    config.VoilaConfiguration.multi_kernel_manager_class = PAGE_KERNEL_MANAGER
+    config.ServerApp.kernel_manager_class = PAGE_KERNEL_MANAGER
     # On a busy server a cell's output can reach Voila seconds after the cell has finished.
     # nbclient waits only 4 s for it by default, then drops it: the page stays without its
     # widgets for good (seen with twenty clients at once in benchmarks/budget.py).
