@@ -34,3 +34,13 @@ def test_the_languages_benchmark_starts(tmp_path: Path) -> None:
     )  # fmt: skip
     assert done.returncode == 0, done.stderr
     assert "--rounds" in done.stdout
+
+
+def test_the_hub_load_benchmark_starts(tmp_path: Path) -> None:
+    done = subprocess.run(
+        [sys.executable, str(REPO / "benchmarks" / "hubload.py"), "--help"],
+        cwd=tmp_path, capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert "--clients" in done.stdout
+    assert "--browsers" in done.stdout

@@ -46,8 +46,9 @@ class Hub(ServerProcess):
     name = "jupyterhub"
     start_timeout = START_TIMEOUT
 
-    def __init__(self, state: Path) -> None:
+    def __init__(self, state: Path, clients: tuple[str, ...] = CLIENTS) -> None:
         self.state = state
+        self.clients = tuple(clients)
         # Three ports in a row: the proxy, the hub's API, the proxy's API.
         self.port = free_port()
         while not all(_free(self.port + i) for i in (1, 2)):
@@ -64,7 +65,7 @@ class Hub(ServerProcess):
             KIT_HUB_PASSWORD=PASSWORD,
             KIT_HUB_STATE=str(self.state),
             KIT_HUB_PORT=str(self.port),
-            KIT_HUB_CLIENTS=",".join(CLIENTS),
+            KIT_HUB_CLIENTS=",".join(self.clients),
             KIT_HUB_THERAPISTS=THERAPIST,
             KIT_CHP=str(chp),
             KIT_CULL_IDLE="120",
