@@ -30,11 +30,11 @@ pre-heating) and the ``ServerApp.kernel_manager_class`` of ``kit hub-server``; s
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 from weakref import WeakSet
 
 from jupyter_client.asynchronous import AsyncKernelClient
-from jupyter_server._tz import utcnow
 from jupyter_server.services.kernels.kernelmanager import (
     AsyncMappingKernelManager,
     ServerKernelManager,
@@ -49,7 +49,7 @@ class RenderClient(AsyncKernelClient):
         super().stop_channels()
         if isinstance(self.parent, ServerKernelManager):
             # The page is all there: its idle time starts now.
-            self.parent.last_activity = utcnow()
+            self.parent.last_activity = dt.datetime.now(dt.UTC)
 
 
 class PageKernelManager(ServerKernelManager):
