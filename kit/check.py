@@ -108,9 +108,9 @@ def _unknown_files(found: Content, report: Report) -> None:
     assert own is not None
     languages = set(found.languages())
     for path in sorted(own.rglob("*")):
-        if not path.is_file() or path.name.startswith("."):
-            continue
         parts = path.relative_to(own).parts
+        if not path.is_file() or any(part.startswith(".") for part in parts):
+            continue  # hidden: a .git folder, an editor's backup, the system's own files
         if _known_file(parts, languages):
             continue
         report.problems.append(

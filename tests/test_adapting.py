@@ -99,9 +99,12 @@ def test_a_file_the_kit_never_reads_is_named(own: Path) -> None:
     shutil.copy(KIT_DATA / "worksheets" / "wins.toml", own / "worksheets" / "wins.tml")
     (own / "pages").mkdir()
     (own / "pages" / "start.txt").write_text("# Hello\n")
+    (own / ".git" / "objects").mkdir(parents=True)
+    (own / ".git" / "config").write_text("[core]\n")  # a folder kept in git is fine
     found = check_content(own).problems
     assert any("wins.tml: the kit does not read this file" in p for p in found), found
     assert any("start.txt: the kit does not read this file" in p for p in found), found
+    assert not any(".git" in p for p in found), found
 
 
 def test_a_message_file_that_drops_a_message_is_refused(own: Path) -> None:
