@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 
-from kit.app.serve import ALLOWED_MESSAGE_TYPES, PAGE_KERNEL_MANAGER, ServeOptions, voila_config
+from kit.app.serve import (
+    ALLOWED_MESSAGE_TYPES,
+    PAGE_KERNEL_MANAGER,
+    ServeOptions,
+    notebooks_dir,
+    voila_config,
+)
 
 
 def run(*args: str) -> subprocess.CompletedProcess[str]:
@@ -61,7 +68,21 @@ def test_voila_gets_safe_defaults() -> None:
     pools = config.VoilaKernelManager.kernel_pools_config
     assert pools["default"] == {"pool_size": 0}
     assert pools == {"default": {"pool_size": 0}, "app.ipynb": {"pool_size": 1}}
-    assert config.VoilaKernelManager.preheat_denylist == ["therapist/"]
+    (denied,) = config.VoilaKernelManager.preheat_denylist
+    therapist_pages = str(notebooks_dir() / "therapist" / "inbox.ipynb")
+    assert re.match(denied, therapist_pages)
+    assert not re.match(denied, str(notebooks_dir() / "app.ipynb"))
+
+
+def test_preheat_keeps_pages_under_a_folder_named_therapist(tmp_path) -> None:
+    """Voila matches the denylist against full paths: does a kit installed under
+    /home/therapist/ still pre-heat its app (and only the therapist's pages stay cold)?"""
+    notebooks = tmp_path / "home" / "therapist" / "kit (1)" / "notebooks"
+    config = voila_config(ServeOptions(notebooks=notebooks))
+    (denied,) = config.VoilaKernelManager.preheat_denylist
+    assert not re.match(denied, str(notebooks / "app.ipynb"))
+    assert denied not in str(notebooks / "app.ipynb")
+    assert re.match(denied, str(notebooks / "therapist" / "inbox.ipynb"))
 
 
 def test_preheat_and_title_options() -> None:

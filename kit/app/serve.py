@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import tempfile
 import textwrap
 from dataclasses import dataclass
@@ -202,6 +203,15 @@ def page_settings(config: Config, cull_idle: int = CULL_IDLE_SECONDS) -> Config:
     return config
 
 
+def therapist_pages_pattern(notebooks: Path | None) -> str:
+    """The therapist's pages for Voila's ``preheat_denylist``, which it matches (as a
+    substring and as a regular expression from the start) against each notebook's full
+    path: so the folder is named by its full path, escaped. A bare ``therapist/`` would
+    also match every page of a kit installed under, say, /home/therapist/."""
+    folder = os.path.abspath(notebooks or notebooks_dir())
+    return re.escape(os.path.join(folder, THERAPIST_PAGES, ""))
+
+
 def voila_config(options: ServeOptions) -> Config:
     """Every setting Voila gets, in one place, each with the reason it is set."""
     config = page_settings(Config(), options.cull_idle)
@@ -221,7 +231,7 @@ def voila_config(options: ServeOptions) -> Config:
         # only the pages opened every day wait ready; "all" has every page wait (some 1.2 GB
         # for the whole kit).
         config.VoilaConfiguration.preheat_kernel = True
-        config.VoilaKernelManager.preheat_denylist = [f"{THERAPIST_PAGES}/"]
+        config.VoilaKernelManager.preheat_denylist = [therapist_pages_pattern(options.notebooks)]
         if options.preheat == "all":
             config.VoilaKernelManager.kernel_pools_config = {"default": {"pool_size": 1}}
         else:
