@@ -9,6 +9,7 @@ import os
 import sys
 from pathlib import Path
 
+from .app import skip_unused_imports
 from .app.serve import (
     CULL_IDLE_SECONDS,
     DEFAULT_EXIT_URL,
@@ -382,6 +383,8 @@ def _content_is_sound() -> bool:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    if args.command in ("serve", "hub-server"):
+        skip_unused_imports()
     if args.command == "serve" and not _use_content(args.content):
         return 1
     if args.command in ("serve", "hub-server") and not _content_is_sound():
