@@ -121,6 +121,8 @@ class Visit:
     kernel_id: str = ""
     server_mb: float | None = None
     kernel_mb: float | None = None
+    server_cpu: float | None = None  # CPU seconds the server had used when the visit ended
+    kernel_cpu: float | None = None  # and the page kernel
 
     @property
     def usable(self) -> float | None:
@@ -172,22 +174,23 @@ class Processes:
             self._refresh()
         return self.servers.get(name)
 
-    def memory(self, name: str, kernel_id: str) -> tuple[float | None, float | None]:
-        """(the server's RSS, the page kernel's RSS), in MB."""
+    def measure(self, visit: Visit) -> None:
+        """Note the client's server's and page kernel's resident memory (MB) and the CPU
+        seconds each has used so far."""
         import psutil
 
-        pid = self.server(name)
+        pid = self.server(visit.name)
         if pid is None:
-            return None, None
-        server_mb = kernel_mb = None
+            return
         with contextlib.suppress(psutil.Error):
             server = psutil.Process(pid)
-            server_mb = server.memory_info().rss / 2**20
+            visit.server_mb = server.memory_info().rss / 2**20
+            visit.server_cpu = round(_cpu_seconds(server), 2)
             for child in server.children(recursive=True):
                 with contextlib.suppress(psutil.Error):
-                    if kernel_id and any(kernel_id in part for part in child.cmdline()):
-                        kernel_mb = child.memory_info().rss / 2**20
-        return server_mb, kernel_mb
+                    if visit.kernel_id and any(visit.kernel_id in p for p in child.cmdline()):
+                        visit.kernel_mb = child.memory_info().rss / 2**20
+                        visit.kernel_cpu = round(_cpu_seconds(child), 2)
 
     def rss_mb(self, pid: int) -> float | None:
         import psutil
@@ -196,6 +199,11 @@ class Processes:
             return psutil.Process(pid).memory_info().rss / 2**20
         except psutil.Error:
             return None
+
+
+def _cpu_seconds(process: Any) -> float:
+    times = process.cpu_times()
+    return float(times.user + times.system)
 
 
 def cpu_times() -> tuple[int, int]:
@@ -520,7 +528,7 @@ async def light_client(hub: Hub, name: str, saves: int, processes: Processes) ->
             with contextlib.suppress(StepFailed):
                 await socket.until(lambda: _chart(widgets), CHART_TIMEOUT, "chart")
                 clock.done("chart")
-            visit.server_mb, visit.kernel_mb = processes.memory(name, visit.kernel_id)
+            processes.measure(visit)
 
             clock.step("leave")
             await socket.wait_idle(await socket.update(router, leaving=True))
@@ -644,7 +652,7 @@ async def browser_client(browser: Any, hub: Hub, name: str, saves: int,
                 timeout=CHART_TIMEOUT * 1000
             )
             clock.done("chart")
-        visit.server_mb, visit.kernel_mb = processes.memory(name, visit.kernel_id)
+        processes.measure(visit)
 
         clock.step("leave")
         await page.locator("#kit-exit").click()
@@ -732,8 +740,12 @@ class Step:
     save_problems: list[str] = field(default_factory=list)
     server_mb: dict[str, float | None] = field(default_factory=dict)
     kernel_mb: dict[str, float | None] = field(default_factory=dict)
+    server_cpu: dict[str, float | None] = field(default_factory=dict)  # CPU seconds a visit
+    kernel_cpu: dict[str, float | None] = field(default_factory=dict)
     hub_mb: float | None = None
     proxy_mb: float | None = None
+    hub_cpu: float | None = None  # CPU seconds the hub and the proxy used over the step
+    proxy_cpu: float | None = None
     cpu_busy: float | None = None  # share of all cores, over the step
     harness_cpu: float | None = None  # the part of it this script's own process took
     load_average: list[float] = field(default_factory=list)  # 1, 5, 15 min: before, after
@@ -765,6 +777,7 @@ async def run_step(
     async with browser_context as browser:
         step.load_average = list(os.getloadavg())
         busy0, total0 = cpu_times()
+        hub0, proxy0 = _hub_cpu(hub.process.pid)
         own0 = time.process_time()
         began = time.monotonic()
         jobs = []
@@ -777,7 +790,9 @@ async def run_step(
         visits: list[Visit] = list(await asyncio.gather(*jobs))
         step.seconds = round(time.monotonic() - began, 1)
         busy1, total1 = cpu_times()
+        hub1, proxy1 = _hub_cpu(hub.process.pid)
         own = time.process_time() - own0
+    step.hub_cpu, step.proxy_cpu = round(hub1 - hub0, 2), round(proxy1 - proxy0, 2)
     step.cpu_busy = round((busy1 - busy0) / max(1, total1 - total0), 3)
     step.harness_cpu = round(own / max(0.1, step.seconds) / (os.cpu_count() or 1), 3)
     step.load_average += list(os.getloadavg())
@@ -795,6 +810,8 @@ async def run_step(
         step.steps[what] = summary([v.times.get(what) for v in visits])
     step.server_mb = summary([v.server_mb for v in visits])
     step.kernel_mb = summary([v.kernel_mb for v in visits])
+    step.server_cpu = summary([v.server_cpu for v in visits])
+    step.kernel_cpu = summary([v.kernel_cpu for v in visits])
     step.memory_total_mb = round(sum((v.server_mb or 0) + (v.kernel_mb or 0) for v in visits), 1)
     step.retries = sum(v.retries for v in visits)
     step.visits = [asdict(v) for v in visits]
@@ -815,6 +832,21 @@ async def _browser():
             yield browser
         finally:
             await browser.close()
+
+
+def _hub_cpu(hub_pid: int) -> tuple[float, float]:
+    """CPU seconds used so far by the hub and by its proxy."""
+    import psutil
+
+    hub = proxy = 0.0
+    with contextlib.suppress(psutil.Error):
+        parent = psutil.Process(hub_pid)
+        hub = _cpu_seconds(parent)
+        for child in parent.children():
+            with contextlib.suppress(psutil.Error):
+                if any("configurable-http-proxy" in part for part in child.cmdline()):
+                    proxy = _cpu_seconds(child)
+    return hub, proxy
 
 
 def _proxy_mb(hub_pid: int) -> float | None:
@@ -867,13 +899,15 @@ def _n(value: float | None, digits: int = 1) -> str:
 def table(steps: list[Step]) -> str:
     """One line per N. Times are seconds from each client's start (its log-in); "saved" and
     "trends" are when the check-in was saved and the trends page shown; memory is resident,
-    in MB, per client; CPU is the whole machine's, over the step (this script's own share in
+    in MB, per client; "CPU s" is the CPU seconds a client's server and page kernel had
+    used by the end of its visit (medians), and the hub's and proxy's over the step, per
+    client; CPU is the whole machine's, over the step (this script's own share in
     brackets)."""
     head = (
         f"{'N':>4} {'brw':>3} {'ok':>4} | {'usable med':>10} {'p95':>6} {'max':>6} | "
         f"{'saved max':>9} {'trends max':>10} | {'saves made/found':>16} | "
         f"{'server med/max':>14} {'kernel med/max':>14} {'all':>6} {'hub':>4} | "
-        f"{'CPU (own)':>9} | {'step':>5}"
+        f"{'CPU s srv/krn/hub':>17} | {'CPU (own)':>9} | {'step':>5}"
     )
     lines = [head, "-" * len(head)]
     for s in steps:
@@ -881,13 +915,15 @@ def table(steps: list[Step]) -> str:
         server = f"{_n(s.server_mb['median'], 0)}/{_n(s.server_mb['max'], 0)}"
         kernel = f"{_n(s.kernel_mb['median'], 0)}/{_n(s.kernel_mb['max'], 0)}"
         cpu = f"{_n(_percent(s.cpu_busy), 0)}% ({_n(_percent(s.harness_cpu), 0)}%)"
+        hub = None if s.hub_cpu is None else (s.hub_cpu + (s.proxy_cpu or 0)) / s.clients
+        seconds = f"{_n(s.server_cpu.get('median'))}/{_n(s.kernel_cpu.get('median'))}/{_n(hub)}"
         lines.append(
             f"{s.clients:>4} {s.browsers:>3} {good:>4} | {_n(s.usable['median']):>10} "
             f"{_n(s.usable['p95']):>6} {_n(s.usable['max']):>6} | "
             f"{_n(s.steps['saved']['max']):>9} {_n(s.steps['trends']['max']):>10} | "
             f"{f'{s.saves_made}/{s.saves_found}':>16} | "
             f"{server:>14} {kernel:>14} {_n(s.memory_total_mb, 0):>6} {_n(s.hub_mb, 0):>4} | "
-            f"{cpu:>9} | {s.seconds:>5.0f}"
+            f"{seconds:>17} | {cpu:>9} | {s.seconds:>5.0f}"
         )
     return "\n".join(lines)
 
