@@ -37,6 +37,12 @@ failed a step, a save went missing or astray, or the slowest client waited longe
 --slowest seconds (30) for a usable page; and before a step whose servers and kernels the
 machine's available memory could not hold (judged from the step before). Between steps
 every server is stopped. Progress goes to stderr, the table to stdout.
+
+``--signed-up 200 --over 600 --cull-servers 60`` runs the other measure instead: 200 client
+users, each arriving once at a random moment in the 600 s and doing the same visit, with
+nobody stopping their servers but the hub's idle culler (jupyterhub-idle-culler, here after
+60 s). It samples every 5 s how many servers are running and their memory (servers and
+kernels together), waits for the culler to stop the last, and checks the saves as above.
 """
 
 from __future__ import annotations
@@ -47,6 +53,7 @@ import contextlib
 import json
 import os
 import platform
+import random
 import shutil
 import statistics
 import struct
@@ -123,6 +130,8 @@ class Visit:
     kernel_mb: float | None = None
     server_cpu: float | None = None  # CPU seconds the server had used when the visit ended
     kernel_cpu: float | None = None  # and the page kernel
+    kernel_sockets: str = ""  # how the kernel talks to its server ("ipc", "tcp") ...
+    sockets_private: bool | None = None  # ... and whether their folder is the server's alone
 
     @property
     def usable(self) -> float | None:
@@ -191,6 +200,7 @@ class Processes:
                     if visit.kernel_id and any(visit.kernel_id in p for p in child.cmdline()):
                         visit.kernel_mb = child.memory_info().rss / 2**20
                         visit.kernel_cpu = round(_cpu_seconds(child), 2)
+                        _note_sockets(visit, child.cmdline())
 
     def rss_mb(self, pid: int) -> float | None:
         import psutil
@@ -199,6 +209,15 @@ class Processes:
             return psutil.Process(pid).memory_info().rss / 2**20
         except psutil.Error:
             return None
+
+
+def _note_sockets(visit: Visit, command: list[str]) -> None:
+    """The kernel's transport, from its connection file (``-f FILE`` on its command line),
+    and whether that file's folder is closed to every account but the server's own."""
+    with contextlib.suppress(ValueError, IndexError, OSError, json.JSONDecodeError):
+        connection = Path(command[command.index("-f") + 1])
+        visit.kernel_sockets = json.loads(connection.read_text()).get("transport", "")
+        visit.sockets_private = connection.parent.stat().st_mode & 0o077 == 0
 
 
 def _cpu_seconds(process: Any) -> float:
@@ -889,6 +908,125 @@ async def stop_servers(hub: Hub, names: list[str], timeout: float = 120) -> None
     await asyncio.gather(*(limited(n) for n in names))
 
 
+# --- many signed up, servers culled when idle ------------------------------------------
+
+
+@dataclass
+class SignedUp:
+    clients: int
+    browsers: int
+    over: float  # seconds over which they arrived
+    cull_servers: int  # the hub's idle culler's timeout
+    seconds: float = 0.0  # from the first arrival to the last server culled (or given up)
+    ok: bool = False
+    failed: list[str] = field(default_factory=list)
+    usable: dict[str, float | None] = field(default_factory=dict)
+    saves_made: int = 0
+    saves_found: int = 0
+    save_problems: list[str] = field(default_factory=list)
+    peak_servers: int = 0
+    peak_mb: float = 0.0  # servers and their kernels, summed, at the busiest sample
+    servers_left: int = 0  # still running when the wait for the culler ended
+    cpu_busy: float | None = None
+    samples: list[tuple[float, int, float]] = field(default_factory=list)  # (s, servers, MB)
+    visits: list[dict[str, Any]] = field(default_factory=list)
+
+
+def running_servers(hub_pid: int) -> tuple[int, float]:
+    """(the clients' servers running now, their and their kernels' resident MB, summed)."""
+    import psutil
+
+    count, rss = 0, 0
+    with contextlib.suppress(psutil.Error):
+        for child in psutil.Process(hub_pid).children():
+            with contextlib.suppress(psutil.Error):
+                if not child.environ().get("JUPYTERHUB_USER"):
+                    continue
+                count += 1
+                rss += child.memory_info().rss
+                for kernel in child.children(recursive=True):
+                    with contextlib.suppress(psutil.Error):
+                        rss += kernel.memory_info().rss
+    return count, round(rss / 2**20, 1)
+
+
+def signed_up_names(clients: int) -> list[str]:
+    return [f"s{i:03d}" for i in range(clients)]
+
+
+async def signed_up(args: argparse.Namespace, hub: Hub, template: Path) -> SignedUp:
+    names = signed_up_names(args.signed_up)
+    give_journals(hub, names, template)
+    processes = Processes(hub.process.pid)
+    run = SignedUp(len(names), min(args.browsers, len(names)), args.over, args.cull_servers)
+    arrivals = sorted(random.Random(17).uniform(0, args.over) for _ in names)  # noqa: S311
+    began = time.monotonic()
+    done = asyncio.Event()
+
+    async def sample() -> None:
+        while True:
+            count, mb = await asyncio.to_thread(running_servers, hub.process.pid)
+            run.samples.append((round(time.monotonic() - began, 1), count, mb))
+            if done.is_set() and count == 0:
+                return
+            await asyncio.sleep(5)
+
+    async def arrive(index: int, name: str, browser: Any) -> Visit:
+        await asyncio.sleep(max(0.0, began + arrivals[index] - time.monotonic()))
+        if index < run.browsers:
+            visit = browser_client(browser, hub, name, args.saves, processes)
+        else:
+            visit = light_client(hub, name, args.saves, processes)
+        try:
+            return await asyncio.wait_for(visit, CLIENT_TIMEOUT + 30)
+        except TimeoutError:
+            return Visit(name, "?", error=f"not done in {CLIENT_TIMEOUT + 30:g}s")
+
+    browser_context = _browser() if run.browsers else contextlib.nullcontext(None)
+    async with browser_context as browser:
+        busy0, total0 = cpu_times()
+        sampler = asyncio.create_task(sample())
+        visits = list(await asyncio.gather(*(arrive(i, n, browser) for i, n in enumerate(names))))
+        say(f"all {len(names)} visits done after {time.monotonic() - began:.0f}s; "
+            "waiting for the culler")  # fmt: skip
+        done.set()
+        # The culler stops a server once it has been idle for its timeout, looking every
+        # quarter of it (at least 30 s); give it both, twice, and a minute.
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(sampler, 2 * (args.cull_servers + 30) + 60)
+        busy1, total1 = cpu_times()
+    run.seconds = round(time.monotonic() - began, 1)
+    run.cpu_busy = round((busy1 - busy0) / max(1, total1 - total0), 3)
+    run.servers_left = run.samples[-1][1] if run.samples else 0
+    run.peak_servers = max((n for _, n, _ in run.samples), default=0)
+    run.peak_mb = max((mb for _, _, mb in run.samples), default=0.0)
+    found = saves_found(hub, names)
+    run.save_problems = check_saves(visits, found)
+    run.saves_made = sum(len(v.saves) for v in visits)
+    run.saves_found = sum(len(notes) for notes in found.values())
+    run.failed = [f"{v.name} ({v.kind}) at {v.step}: {v.error}" for v in visits if not v.ok]
+    run.usable = summary([v.usable for v in visits])
+    run.visits = [asdict(v) for v in visits]
+    run.ok = not run.failed and not run.save_problems and run.servers_left == 0
+    return run
+
+
+def signed_up_report(run: SignedUp) -> str:
+    good = run.clients - len(run.failed)
+    return "\n".join([
+        f"{run.clients} clients signed up, arriving over {run.over:g} s ({run.browsers} in "
+        f"Chromium), servers culled after {run.cull_servers} s idle:",
+        f"  visits done: {good}/{run.clients}; usable median {_n(run.usable['median'])} s, "
+        f"p95 {_n(run.usable['p95'])} s, slowest {_n(run.usable['max'])} s",
+        f"  saves made/found: {run.saves_made}/{run.saves_found}; problems: "
+        f"{len(run.save_problems)}",
+        f"  servers running at most: {run.peak_servers} ({run.peak_mb / 1024:.1f} GB with "
+        f"their kernels); still running at the end: {run.servers_left}",
+        f"  machine CPU over the run: {_n(_percent(run.cpu_busy), 0)}%; "
+        f"{run.seconds:.0f} s from the first arrival to the last server culled",
+    ])  # fmt: skip
+
+
 # --- the report -----------------------------------------------------------------------------
 
 
@@ -1027,6 +1165,23 @@ def parse(argv: list[str] | None) -> argparse.Namespace:
         default=SLOWEST,
         help="stop once the slowest client waits longer for a usable page (default %(default)s s)",
     )
+    parser.add_argument(
+        "--signed-up",
+        type=int,
+        default=0,
+        metavar="N",
+        help="instead of the ramp: N clients arriving once each over --over seconds, their "
+        "servers stopped only by the hub's idle culler",
+    )
+    parser.add_argument(
+        "--over", type=float, default=600.0, help="with --signed-up: seconds (default 600)"
+    )
+    parser.add_argument(
+        "--cull-servers",
+        type=int,
+        default=60,
+        help="with --signed-up: the idle culler's timeout in seconds (default 60, at least 60)",
+    )
     parser.add_argument("--json", type=Path, help="write every figure to this file")
     parser.add_argument(
         "--keep",
@@ -1034,6 +1189,8 @@ def parse(argv: list[str] | None) -> argparse.Namespace:
         help="keep the hub's state folder (logs, journals) and say where",
     )
     args = parser.parse_args(argv)
+    if args.signed_up and args.cull_servers < 60:
+        parser.error("--cull-servers must be at least 60 (the hub's culler refuses less)")
     args.clients = [int(n) for n in args.clients.split(",") if n.strip()]
     return args
 
@@ -1043,20 +1200,36 @@ def main(argv: list[str] | None = None) -> int:
     if args.browsers and not CHROMIUM.exists():
         raise SystemExit(f"no Chromium at {CHROMIUM} (set KIT_CHROMIUM, or --browsers 0)")
     folder = Path(tempfile.mkdtemp(prefix="kit-hubload-"))
-    names = [name for n in args.clients for name in step_names(n)]
+    if args.signed_up:
+        names = signed_up_names(args.signed_up)
+    else:
+        names = [name for n in args.clients for name in step_names(n)]
     hub = Hub(folder / "hub", tuple(names))
     hub.state.mkdir()
     try:
         template = locked_journal(folder / "template")
         say(f"starting the hub ({len(names)} client users) ...")
-        hub.start(proxy_command())
-        steps, reason = asyncio.run(ramp(args, hub, template))
+        if args.signed_up:
+            hub.start(proxy_command(), KIT_CULL_SERVERS=str(args.cull_servers))
+            run = asyncio.run(signed_up(args, hub, template))
+        else:
+            hub.start(proxy_command())
+            steps, reason = asyncio.run(ramp(args, hub, template))
     finally:
         hub.stop()
         if args.keep:
             say(f"kept {folder}")
         else:
             shutil.rmtree(folder, ignore_errors=True)
+    if args.signed_up:
+        print(signed_up_report(run))
+        for problem in run.failed + run.save_problems:
+            print(f"  {problem}")
+        if args.json:
+            results = {"machine": machine(), "args": {k: str(v) for k, v in vars(args).items()},
+                       "signed_up": asdict(run)}  # fmt: skip
+            args.json.write_text(json.dumps(results, indent=1) + "\n")
+        return 0 if run.ok else 1
     print(table(steps))
     print(reason)
     for step in steps:

@@ -44,3 +44,11 @@ def test_the_hub_load_benchmark_starts(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     assert "--clients" in done.stdout
     assert "--browsers" in done.stdout
+    assert "--signed-up" in done.stdout
+    short = subprocess.run(
+        [sys.executable, str(REPO / "benchmarks" / "hubload.py"), "--signed-up", "5",
+         "--cull-servers", "10"],
+        cwd=tmp_path, capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    assert short.returncode == 2
+    assert "--cull-servers must be at least 60" in short.stderr

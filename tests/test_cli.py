@@ -7,13 +7,16 @@ import os
 import re
 import subprocess
 import sys
+import tempfile
 
 import pytest
 
+from kit.app.hub import server_config
 from kit.app.serve import (
     ALLOWED_MESSAGE_TYPES,
     PAGE_KERNEL_MANAGER,
     ServeOptions,
+    kernel_sockets_fit,
     notebooks_dir,
     voila_config,
 )
@@ -76,6 +79,24 @@ def test_voila_gets_safe_defaults() -> None:
     therapist_pages = str(notebooks_dir() / "therapist" / "inbox.ipynb")
     assert re.match(denied, therapist_pages)
     assert not re.match(denied, str(notebooks_dir() / "app.ipynb"))
+
+
+def test_kernels_talk_over_sockets_where_they_fit(monkeypatch, tmp_path) -> None:
+    """Unix sockets, not TCP ports (two servers can be handed the same free port); TCP stays
+    where the temporary folder's path would make a socket's path too long."""
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    fits = len(str(tmp_path)) + 75 <= 100
+    assert kernel_sockets_fit() is fits
+    assert (voila_config(ServeOptions()).KernelManager.get("transport") == "ipc") is fits
+    short = "/tmp"
+    assert kernel_sockets_fit(short)
+    monkeypatch.setattr(tempfile, "tempdir", short)
+    assert voila_config(ServeOptions()).KernelManager.transport == "ipc"
+    assert server_config("client", notebooks_dir(), 60)["KernelManager"]["transport"] == "ipc"
+    long = "/tmp/" + "a-long-folder-name/" * 2
+    assert not kernel_sockets_fit(long)
+    monkeypatch.setattr(tempfile, "tempdir", long)
+    assert "transport" not in voila_config(ServeOptions()).KernelManager
 
 
 def test_preheat_keeps_pages_under_a_folder_named_therapist(tmp_path) -> None:

@@ -245,6 +245,10 @@ def run_server(argv: list[str] | None = None) -> None:
         (where / "config").mkdir()
         settings = server_config(role, notebooks_dir(), cull_idle)
         (where / "config" / "jupyter_server_config.json").write_text(json.dumps(settings))
+        # The server's runtime files, and its kernels' sockets (kit.app.serve.page_settings),
+        # in its own private folder: short enough for a socket's path, and gone with it.
+        (where / "run").mkdir(mode=0o700)
+        os.environ["JUPYTER_RUNTIME_DIR"] = str(where / "run")
         os.environ["JUPYTER_CONFIG_PATH"] = os.pathsep.join(
             p for p in (str(where / "config"), os.environ.get("JUPYTER_CONFIG_PATH", "")) if p
         )

@@ -57,6 +57,9 @@ CULL_INTERVAL_SECONDS = 60
 # importing this module does not import jupyter_server).
 PAGE_KERNEL_MANAGER = "kit.app.kernels.PageMappingKernelManager"
 IOPUB_TIMEOUT_SECONDS = 60
+# The longest Unix socket path the kit will hand a kernel (sun_path holds 108 bytes on
+# Linux, 104 on macOS, both with the closing NUL).
+SOCKET_PATH_MAX = 100
 
 
 def notebooks_dir() -> Path:
@@ -200,7 +203,26 @@ def page_settings(config: Config, cull_idle: int = CULL_IDLE_SECONDS) -> Config:
     # nbclient waits only 4 s for it by default, then drops it: the page stays without its
     # widgets for good (seen with twenty clients at once in benchmarks/budget.py).
     config.VoilaExecutor.iopub_timeout = IOPUB_TIMEOUT_SECONDS
+    # A kernel talks to its server over Unix sockets, not TCP ports on 127.0.0.1. The server
+    # picks a kernel's ports free before the kernel binds them, so servers starting kernels
+    # at the same moment can pick the same port (jupyter/jupyter_client#487): seen with 20
+    # clients at once in benchmarks/hubload.py, as "Address already in use" and a page that
+    # never came. Sockets have no such race, and in the server's own folder (made private:
+    # Voila's connection folder, or kit hub-server's runtime folder) no other account on
+    # the machine can reach them. Where a socket's path would be too long, TCP stays.
+    if kernel_sockets_fit():
+        config.KernelManager.transport = "ipc"
     return config
+
+
+def kernel_sockets_fit(folder: str | None = None) -> bool:
+    """Whether the kernels' sockets fit in a private folder made in ``folder`` (the
+    temporary folder by default), as kit serve's Voila and kit hub-server make them: the
+    longest path, a kernel's id and socket number included, within SOCKET_PATH_MAX."""
+    base = folder or tempfile.gettempdir()
+    # a folder of up to 24 characters (voila_xxxxxxxx, kit-hub-xxxxxxxx/run), then the file
+    longest = os.path.join(base, "x" * 24, f"kernel-{'0' * 36}-ipc-99")
+    return os.name == "posix" and len(longest) <= SOCKET_PATH_MAX
 
 
 def therapist_pages_pattern(notebooks: Path | None) -> str:

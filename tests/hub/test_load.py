@@ -58,6 +58,16 @@ def test_every_client_does_every_step(load: tuple[Hub, Step]) -> None:
         assert visit["kernel_mb"], visit
 
 
+def test_kernels_talk_over_private_sockets(load: tuple[Hub, Step]) -> None:
+    """Each page kernel reaches its server over Unix sockets in the server's own folder
+    (kit.app.serve.page_settings), not over TCP ports that servers starting together can be
+    handed twice."""
+    _, step = load
+    assert [(v["kernel_sockets"], v["sockets_private"]) for v in step.visits] == [
+        ("ipc", True)
+    ] * CLIENTS
+
+
 def test_each_save_is_in_its_own_journal_and_no_other(load: tuple[Hub, Step]) -> None:
     hub, step = load
     assert step.save_problems == []
