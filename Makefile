@@ -6,7 +6,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 PORT   ?= 8866
 
-.PHONY: app hub test bench lint format clean
+.PHONY: app hub test bench hubload lint format clean
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed (found " + sys.version.split()[0] + ")")'
@@ -47,6 +47,11 @@ test: $(VENV)/.test
 # The performance budget against a bare Voila page (benchmarks/budget.py); about 15 minutes.
 bench: $(VENV)/.test
 	$(BIN)/python benchmarks/budget.py --json benchmarks/latest.json
+
+# The load test on a real hub (benchmarks/hubload.py): clients at once, ramped until the
+# slowest waits over 30 s; prints the table. About 5 to 10 minutes on 2 cores.
+hubload: $(VENV)/.test
+	$(BIN)/python benchmarks/hubload.py --json benchmarks/hubload-latest.json
 
 format: $(VENV)/.test
 	$(BIN)/ruff check --fix .

@@ -959,20 +959,36 @@ async def signed_up(args: argparse.Namespace, hub: Hub, template: Path) -> Signe
     give_journals(hub, names, template)
     processes = Processes(hub.process.pid)
     run = SignedUp(len(names), min(args.browsers, len(names)), args.over, args.cull_servers)
-    arrivals = sorted(random.Random(17).uniform(0, args.over) for _ in names)  # noqa: S311
+    arrival = random.Random(17)  # noqa: S311 - the same arrival times on every run
+    arrivals = sorted(arrival.uniform(0, args.over) for _ in names)
     began = time.monotonic()
     done = asyncio.Event()
+    short = asyncio.Event()  # the machine's memory ran short: no one else arrives
+    total_mb = meminfo_mb("MemTotal")
+    finished: list[Visit] = []
 
     async def sample() -> None:
         while True:
             count, mb = await asyncio.to_thread(running_servers, hub.process.pid)
             run.samples.append((round(time.monotonic() - began, 1), count, mb))
+            if available_mb() < (1 - MEMORY_SHARE) * total_mb and not short.is_set():
+                short.set()
+                say(f"memory short with {count} servers running: no more arrivals")
             if done.is_set() and count == 0:
                 return
             await asyncio.sleep(5)
 
     async def arrive(index: int, name: str, browser: Any) -> Visit:
         await asyncio.sleep(max(0.0, began + arrivals[index] - time.monotonic()))
+        if short.is_set():
+            return Visit(name, "?", error="not started: the machine's memory ran short")
+        visit = await _visit(index, name, browser)
+        finished.append(visit)
+        if len(finished) % 20 == 0:
+            say(f"{len(finished)} visits done; {run.samples[-1][1]} servers running")
+        return visit
+
+    async def _visit(index: int, name: str, browser: Any) -> Visit:
         if index < run.browsers:
             visit = browser_client(browser, hub, name, args.saves, processes)
         else:
@@ -1081,11 +1097,16 @@ def verdict(step: Step, slowest: float) -> str | None:
     return None
 
 
-def available_mb() -> float:
+def meminfo_mb(key: str) -> float:
+    """A line of /proc/meminfo ("MemAvailable", "MemTotal"), in MB."""
     for line in Path("/proc/meminfo").read_text().splitlines():
-        if line.startswith("MemAvailable:"):
+        if line.startswith(f"{key}:"):
             return int(line.split()[1]) / 1024
     return float("inf")
+
+
+def available_mb() -> float:
+    return meminfo_mb("MemAvailable")
 
 
 def memory_short(last: Step, clients: int) -> str | None:
@@ -1106,13 +1127,9 @@ def memory_short(last: Step, clients: int) -> str | None:
 
 
 def machine() -> dict[str, Any]:
-    memory = next(
-        (line.split()[1] for line in Path("/proc/meminfo").read_text().splitlines()
-         if line.startswith("MemTotal")), "0",
-    )  # fmt: skip
     return {"python": platform.python_version(), "cpus": os.cpu_count(),
-            "memory_gb": round(int(memory) / 2**20, 1), "platform": platform.platform(),
-            "load_average": os.getloadavg()}  # fmt: skip
+            "memory_gb": round(meminfo_mb("MemTotal") / 1024, 1),
+            "platform": platform.platform(), "load_average": os.getloadavg()}  # fmt: skip
 
 
 async def ramp(args: argparse.Namespace, hub: Hub, template: Path) -> tuple[list[Step], str]:
