@@ -985,7 +985,8 @@ async def signed_up(args: argparse.Namespace, hub: Hub, template: Path) -> Signe
         visit = await _visit(index, name, browser)
         finished.append(visit)
         if len(finished) % 20 == 0:
-            say(f"{len(finished)} visits done; {run.samples[-1][1]} servers running")
+            running = run.samples[-1][1] if run.samples else 0
+            say(f"{len(finished)} visits done; {running} servers running")
         return visit
 
     async def _visit(index: int, name: str, browser: Any) -> Visit:
