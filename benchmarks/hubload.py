@@ -450,12 +450,12 @@ async def start_server(client: Any, name: str, visit: Visit, deadline: float) ->
     raise StepFailed("the server did not become ready")
 
 
-async def light_client(hub: Hub, name: str, saves: int, processes: Processes) -> Visit:
+async def light_client(hub: Hub, visit: Visit, saves: int, processes: Processes) -> Visit:
     """One client, as HTTP requests and the widget protocol on the kernel's websocket."""
     import httpx
     from websockets.asyncio.client import connect
 
-    visit = Visit(name, "light")
+    name = visit.name
     clock = Clock(visit)
     deadline = clock.start + CLIENT_TIMEOUT
     socket: KernelSocket | None = None
@@ -606,14 +606,14 @@ KERNEL_ID_JS = """() => {
 }"""
 
 
-async def browser_client(browser: Any, hub: Hub, name: str, saves: int,
+async def browser_client(browser: Any, hub: Hub, visit: Visit, saves: int,
                          processes: Processes) -> Visit:  # fmt: skip
     """One client in headless Chromium, through the real pages."""
     import re
 
     from playwright.async_api import expect
 
-    visit = Visit(name, "browser")
+    name = visit.name
     clock = Clock(visit)
     timeout_ms = CLIENT_TIMEOUT * 1000
     context = await browser.new_context(viewport={"width": 1100, "height": 900})
@@ -773,6 +773,23 @@ class Step:
     visits: list[dict[str, Any]] = field(default_factory=list)
 
 
+async def one_visit(hub: Hub, name: str, browser: Any, saves: int,
+                    processes: Processes) -> Visit:  # fmt: skip
+    """One client's visit, in Chromium if a browser is given, else as a light client. A
+    visit not done in time is reported with the step it was stuck at."""
+    visit = Visit(name, "light" if browser is None else "browser")
+    if browser is None:
+        doing = light_client(hub, visit, saves, processes)
+    else:
+        doing = browser_client(browser, hub, visit, saves, processes)
+    try:
+        return await asyncio.wait_for(doing, CLIENT_TIMEOUT + 30)
+    except TimeoutError:
+        visit.ok = False
+        visit.error = f"not done in {CLIENT_TIMEOUT + 30:g}s"
+        return visit
+
+
 def step_names(clients: int) -> list[str]:
     return [f"n{clients}c{i:03d}" for i in range(clients)]
 
@@ -785,12 +802,10 @@ async def run_step(
     processes = Processes(hub.process.pid)
     step = Step(clients, min(browsers, clients))
 
-    async def later(index: int, visit: Any) -> Visit:
+    async def later(index: int, name: str, browser: Any) -> Visit:
         await asyncio.sleep(spread * index / max(1, clients))
-        try:
-            return await asyncio.wait_for(visit, CLIENT_TIMEOUT + 30)
-        except TimeoutError:
-            return Visit(names[index], "?", error=f"not done in {CLIENT_TIMEOUT + 30:g}s")
+        return await one_visit(hub, name, browser if index < step.browsers else None, saves,
+                               processes)  # fmt: skip
 
     browser_context = _browser() if step.browsers else contextlib.nullcontext(None)
     async with browser_context as browser:
@@ -799,13 +814,7 @@ async def run_step(
         hub0, proxy0 = _hub_cpu(hub.process.pid)
         own0 = time.process_time()
         began = time.monotonic()
-        jobs = []
-        for i, name in enumerate(names):
-            if i < step.browsers:
-                visit = browser_client(browser, hub, name, saves, processes)
-            else:
-                visit = light_client(hub, name, saves, processes)
-            jobs.append(later(i, visit))
+        jobs = [later(i, name, browser) for i, name in enumerate(names)]
         visits: list[Visit] = list(await asyncio.gather(*jobs))
         step.seconds = round(time.monotonic() - began, 1)
         busy1, total1 = cpu_times()
@@ -982,22 +991,13 @@ async def signed_up(args: argparse.Namespace, hub: Hub, template: Path) -> Signe
         await asyncio.sleep(max(0.0, began + arrivals[index] - time.monotonic()))
         if short.is_set():
             return Visit(name, "?", error="not started: the machine's memory ran short")
-        visit = await _visit(index, name, browser)
+        visit = await one_visit(hub, name, browser if index < run.browsers else None,
+                                args.saves, processes)  # fmt: skip
         finished.append(visit)
         if len(finished) % 20 == 0:
             running = run.samples[-1][1] if run.samples else 0
             say(f"{len(finished)} visits done; {running} servers running")
         return visit
-
-    async def _visit(index: int, name: str, browser: Any) -> Visit:
-        if index < run.browsers:
-            visit = browser_client(browser, hub, name, args.saves, processes)
-        else:
-            visit = light_client(hub, name, args.saves, processes)
-        try:
-            return await asyncio.wait_for(visit, CLIENT_TIMEOUT + 30)
-        except TimeoutError:
-            return Visit(name, "?", error=f"not done in {CLIENT_TIMEOUT + 30:g}s")
 
     browser_context = _browser() if run.browsers else contextlib.nullcontext(None)
     async with browser_context as browser:

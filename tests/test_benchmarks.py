@@ -52,3 +52,21 @@ def test_the_hub_load_benchmark_starts(tmp_path: Path) -> None:
     )  # fmt: skip
     assert short.returncode == 2
     assert "--cull-servers must be at least 60" in short.stderr
+
+
+def test_a_visit_not_done_in_time_says_where_it_was_stuck(monkeypatch) -> None:
+    """hubload reports the step a hung client was at, not a blank visit."""
+    import asyncio
+
+    from benchmarks import hubload
+
+    async def hangs(hub, visit, saves, processes):
+        visit.step = "open the app"
+        await asyncio.sleep(60)
+
+    monkeypatch.setattr(hubload, "light_client", hangs)
+    monkeypatch.setattr(hubload, "CLIENT_TIMEOUT", -29.8)  # 0.2 s with the margin
+    visit = asyncio.run(hubload.one_visit(None, "someone", None, 1, None))
+    assert (visit.name, visit.kind, visit.ok, visit.step) == ("someone", "light", False,
+                                                             "open the app")  # fmt: skip
+    assert visit.error.startswith("not done in")
