@@ -6,7 +6,7 @@ import datetime as dt
 
 import icalendar
 
-from kit.reminders import _fold, reminder_ics
+from kit.reminders import reminder_ics
 
 
 def test_reminder_parses_as_a_daily_event_at_the_chosen_time() -> None:
@@ -24,8 +24,15 @@ def test_reminder_parses_as_a_daily_event_at_the_chosen_time() -> None:
     assert all(len(line.encode()) <= 75 for line in text.split("\r\n"))
 
 
-def test_long_lines_are_folded_without_splitting_characters() -> None:
-    """Are long lines folded at 75 octets without cutting a character in two?"""
-    folded = _fold("SUMMARY:" + "é" * 60)
-    assert all(len(part.encode()) <= 75 for part in folded.split("\r\n"))
-    assert folded.replace("\r\n ", "") == "SUMMARY:" + "é" * 60
+def test_long_titles_are_folded_and_read_back_whole() -> None:
+    """Is a long title with accents and iCalendar's special characters folded at 75 octets
+    without cutting a character in two, and read back exactly as it was given?"""
+    title = "Tagebuch; é, \\ ünd\nmehr " * 6
+    text = reminder_ics(dt.time(8, 0), dt.date(2026, 12, 1), title=title)
+    lines = text.split("\r\n")
+    assert all(len(line.encode()) <= 75 for line in lines)
+    assert any(line.startswith(" ") for line in lines), "the title was folded"
+    (event,) = icalendar.Calendar.from_ical(text).walk("VEVENT")
+    assert str(event["SUMMARY"]) == title
+    (alarm,) = event.walk("VALARM")
+    assert str(alarm["DESCRIPTION"]) == title
