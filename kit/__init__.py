@@ -21,17 +21,19 @@ journal never load ipywidgets.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+import typing as _typing
 
 from ._version import __version__
 from .analysis.safety import SafetyFlag
 from .analysis.scales import Score
-from .bundle import BundleError, ImportPlan
+from .bundle import BundleError, ImportPlan, LockedBundleError
 from .content import Definition, Section, definition, worksheet_ids
 from .errors import (
     DamagedJournalError,
     DataDirError,
     DefinitionError,
+    FileProblemError,
+    HubSetupError,
     JournalError,
     KitError,
     NewerJournalError,
@@ -41,9 +43,11 @@ from .errors import (
 from .fields import Field, Option
 from .journal import Journal, Record, default_data_dir, open_journal
 from .lock import LockedError, NotLockedError, PassphraseError
+from .mood_import import MoodImportError
 from .readback import reasons, safety_flags, score
+from .share import ShareError
 
-if TYPE_CHECKING:
+if _typing.TYPE_CHECKING:
     # Re-exported through __all__ += _WIDGET_FUNCTIONS (which ruff cannot follow), and
     # loaded lazily by __getattr__ below.
     from .widgets import (  # noqa: F401
@@ -66,11 +70,15 @@ __all__ = [
     "Definition",
     "DefinitionError",
     "Field",
+    "FileProblemError",
+    "HubSetupError",
     "ImportPlan",
     "Journal",
     "JournalError",
     "KitError",
+    "LockedBundleError",
     "LockedError",
+    "MoodImportError",
     "NewerJournalError",
     "NotLockedError",
     "Option",
@@ -79,6 +87,7 @@ __all__ = [
     "SafetyFlag",
     "Score",
     "Section",
+    "ShareError",
     "UnknownWorksheetError",
     "ValidationError",
     "__version__",
@@ -110,7 +119,7 @@ __all__ += _WIDGET_FUNCTIONS
 _OWN_MODULES = {"show_inbox": "therapist", "show_share": "share"}
 
 
-def __getattr__(name: str) -> Any:
+def __getattr__(name: str) -> _typing.Any:
     if name in _WIDGET_FUNCTIONS:
         import importlib
 

@@ -88,3 +88,8 @@ class NewerJournalError(JournalError):
 
         self.path = str(path)
         super().__init__(t("journal.newer", path=self.path, found=found, known=known))
+
+
+class HubSetupError(KitError, RuntimeError):
+    """A hub is configured or a hub server started without what it needs (a setting out of
+    range, a missing folder, not started by JupyterHub); the message says what."""

@@ -41,13 +41,60 @@ def test_environment_yml_matches_pyproject() -> None:
 
 
 def test_public_api_is_exactly_all() -> None:
-    """Does kit.__all__ name every public name, and does each one exist?"""
+    """Is kit.__all__ exactly what kit makes public (as httpx checks its own): every name
+    in it exists, and every public name kit has, loaded or lazy, is in it?"""
+    import __future__
+
     for name in kit.__all__:
         assert getattr(kit, name) is not None
-    public = {n for n in vars(kit) if not n.startswith("_")}
-    modules = {n for n in public if type(getattr(kit, n)).__name__ == "module"}
-    assert public - modules - {"annotations", "TYPE_CHECKING", "Any"} <= set(kit.__all__)
+    public = {
+        name for name, value in vars(kit).items()
+        if not name.startswith("_")
+        and type(value).__name__ != "module"  # kit.journal and the like, once imported
+        and not isinstance(value, __future__._Feature)  # from __future__ import annotations
+    } | set(kit._WIDGET_FUNCTIONS) | {"__version__"}  # fmt: skip
+    assert sorted(kit.__all__) == sorted(public)
+    assert len(kit.__all__) == len(set(kit.__all__)), "a name listed twice"
     assert callable(kit.show)
+
+
+# Exceptions that never leave the kit: each is caught where it is raised and turned into
+# one of the KitError family.
+INTERNAL_EXCEPTIONS = {
+    "kit.fields.Invalid": "one answer's problem; validate_answers gathers them",
+    "kit.fields.AnswerErrors": "every caller turns it into ValidationError or FileProblemError",
+}
+
+
+def _exception_classes() -> dict[str, type[BaseException]]:
+    import importlib
+    import pkgutil
+
+    found: dict[str, type[BaseException]] = {}
+    for info in pkgutil.walk_packages(kit.__path__, "kit."):
+        if info.name.startswith("kit.__main__"):
+            continue
+        module = importlib.import_module(info.name)
+        for value in vars(module).values():
+            if (isinstance(value, type) and issubclass(value, BaseException)
+                    and value.__module__ == info.name):  # fmt: skip
+                found[f"{value.__module__}.{value.__qualname__}"] = value
+    return found
+
+
+def test_every_error_a_caller_can_meet_is_a_kit_error_and_exported() -> None:
+    """Is every exception the kit defines in the KitError family and in kit.__all__ (so a
+    caller catches one class and can name each), apart from the few that never leave it?"""
+    classes = _exception_classes()
+    assert "kit.errors.KitError" in classes
+    assert "kit.bundle.BundleError" in classes
+    for where, cls in classes.items():
+        if where in INTERNAL_EXCEPTIONS:
+            continue
+        assert issubclass(cls, kit.KitError), f"{where} is not a KitError"
+        assert cls.__name__ in kit.__all__, f"{where} is not exported from kit"
+        assert getattr(kit, cls.__name__) is cls, f"kit.{cls.__name__} is another class"
+    assert set(INTERNAL_EXCEPTIONS) <= set(classes), "an internal exception is gone"
 
 
 def test_importing_kit_does_not_load_widgets() -> None:

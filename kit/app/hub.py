@@ -30,6 +30,7 @@ from typing import Any
 from traitlets import Bool
 from traitlets.config import Config
 
+from ..errors import HubSetupError
 from ..text import t
 from .serve import (
     CONTENT_SECURITY_POLICY,
@@ -57,10 +58,6 @@ IDLE_CULLER = "kit-idle-culler"
 SERVER_POLL_SECONDS = 10
 RESPAWN_AFTER_SECONDS = 1
 _SAFE = re.compile(r"[a-z0-9_-]")
-
-
-class HubSetupError(RuntimeError):
-    """kit hub-server was started without what it needs; the message says what."""
 
 
 def folder_name(username: str) -> str:
