@@ -618,6 +618,20 @@ def definition(worksheet_id: str) -> Definition:
     return _definition(content(), worksheet_id, language())
 
 
+def field_ids(sheet: str | Definition, *role_names: str) -> tuple[str, ...]:
+    """The ids the answers of these roles are stored under, in the order asked, in the
+    worksheet ``sheet`` (a worksheet id, or a definition already loaded). Where answers are
+    read in a loop, look the ids up once, before it."""
+    if isinstance(sheet, str):
+        sheet = definition(sheet)
+    return tuple(sheet.by_role(role).id for role in role_names)
+
+
+def field_id(sheet: str | Definition, role: str) -> str:
+    """The id the answers of this role are stored under (see :func:`field_ids`)."""
+    return field_ids(sheet, role)[0]
+
+
 @functools.cache
 def _definition(folder: Content, worksheet_id: str, code: str = "en") -> Definition:
     files = _worksheet_files(folder)

@@ -6,8 +6,27 @@ catch that one class, show ``str(error)`` calmly, and never show a traceback.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
+from typing import Any
+
+
+# The words of an error are looked up by kit.text, which needs this module itself (a broken
+# message catalogue is a DefinitionError). So kit.text hands its lookup over as it loads
+# (:func:`use_words`), and this module, at the bottom of the kit, imports nothing of it.
+def _words(message_id: str, /, **values: Any) -> str:
+    return message_id  # until kit.text has loaded, which kit's own __init__ does first
+
+
+def use_words(lookup: Callable[..., str]) -> None:
+    """Say how an error's words are found (``kit.text.t``, called once as it loads)."""
+    global _words
+    _words = lookup
+
+
+def words(message_id: str, /, **values: Any) -> str:
+    """An error's words in the language shown now (see :func:`use_words`)."""
+    return _words(message_id, **values)
 
 
 class KitError(Exception):
@@ -29,12 +48,10 @@ class UnknownWorksheetError(KitError, KeyError):
     """No worksheet has this id."""
 
     def __init__(self, worksheet_id: str, known: list[str]) -> None:
-        from .text import t  # here: kit.text itself needs this module
-
         self.worksheet_id = worksheet_id
         # The ids are codes, not words, so they are listed as they are.
         super().__init__(
-            t("journal.unknown-worksheet", name=repr(worksheet_id), known=", ".join(known))
+            words("journal.unknown-worksheet", name=repr(worksheet_id), known=", ".join(known))
         )
 
     def __str__(self) -> str:
@@ -46,11 +63,9 @@ class ValidationError(KitError, ValueError):
     """Some answers cannot be saved; ``.errors`` maps each field id to a plain message."""
 
     def __init__(self, errors: Mapping[str, str]) -> None:
-        from .text import t
-
         self.errors = dict(errors)
         listed = "; ".join(f"{field}: {message}" for field, message in self.errors.items())
-        super().__init__(t("journal.answers-need-a-look", listed=listed))
+        super().__init__(words("journal.answers-need-a-look", listed=listed))
 
 
 class FileProblemError(ValidationError):
@@ -74,20 +89,16 @@ class DamagedJournalError(JournalError):
     """The journal file is damaged or is not a journal; it has been left exactly as it was."""
 
     def __init__(self, path: str | Path, detail: str) -> None:
-        from .text import t
-
         self.path = str(path)
-        super().__init__(t("journal.damaged", path=self.path, detail=detail))
+        super().__init__(words("journal.damaged", path=self.path, detail=detail))
 
 
 class NewerJournalError(JournalError):
     """The journal was written by a newer version of the kit; it is not opened."""
 
     def __init__(self, path: str | Path, found: int, known: int) -> None:
-        from .text import t
-
         self.path = str(path)
-        super().__init__(t("journal.newer", path=self.path, found=found, known=known))
+        super().__init__(words("journal.newer", path=self.path, found=found, known=known))
 
 
 class HubSetupError(KitError, RuntimeError):

@@ -346,7 +346,7 @@ class Journal:
             newest[record.answers[sheet.daily]] = record
         columns = [f.id for f in sheet.fields if f.id != sheet.daily]
         # What the person logged on "Reclaim your time" counts as a tag on that day too.
-        from .roles import field_ids
+        from .content import field_ids
 
         done, done_day, done_what = field_ids(RECLAIM, "done", "done.day", "done.what")
         reclaimed: dict[str, list[str]] = {}

@@ -97,9 +97,7 @@ class Content:
 
 def content() -> Content:
     """The content in use: ``$KIT_CONTENT_DIR`` (a folder of changes) over the kit's own."""
-    from . import content as _content  # data_dir() is where tests point the kit's own
-
-    return _content_of(_content.data_dir(), os.environ.get("KIT_CONTENT_DIR", "").strip())
+    return _content_of(kit_content(), os.environ.get("KIT_CONTENT_DIR", "").strip())
 
 
 @functools.lru_cache(maxsize=8)

@@ -12,9 +12,8 @@ from markupsafe import Markup
 from . import clock
 from .analysis.lookback import LookBack, look_back
 from .analysis.reasons import reasons_from
-from .content import definition
+from .content import definition, field_id
 from .journal import Journal, Record
-from .roles import field_id
 from .text import day_text, markup, markup_n
 
 

@@ -160,7 +160,7 @@ def read_mood_csv(journal: Journal, path: str | os.PathLike[str]) -> MoodImport:
               columns=", ".join(header) or t("transfer.mood.no-header"))
         )  # fmt: skip
     have = set(journal.checkins().index.date)
-    from .roles import field_ids
+    from .content import field_ids
 
     sheet = definition(CHECK_IN)
     fields = sheet.fields

@@ -21,10 +21,9 @@ from ._files import write_atomically
 from .analysis.mood import mood_trend
 from .analysis.streaks import streak
 from .analysis.summary import summary
-from .content import definition, worksheet_ids
+from .content import definition, field_id, field_ids, worksheet_ids
 from .errors import KitError
 from .journal import Journal, Record
-from .roles import field_id, field_ids
 from .text import day_text, language, markup, markup_n, t
 
 DAILY = "check-in"

@@ -26,10 +26,7 @@ This module imports nothing of the kit at load time (:mod:`kit.content` reads th
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, NamedTuple
-
-if TYPE_CHECKING:
-    from .content import Definition
+from typing import NamedTuple
 
 # An id (see kit.fields.ID_PATTERN), or for a question in a list: the list's role, a dot and
 # a name of its own.
@@ -176,19 +173,3 @@ NEEDS: dict[str, dict[str, Need]] = {
 def list_role(role: str) -> str | None:
     """The role of the list a question sits in (``"people"`` for ``"people.name"``)."""
     return role.split(".", 1)[0] if "." in role else None
-
-
-def field_ids(sheet: str | Definition, *roles: str) -> tuple[str, ...]:
-    """The ids the answers of these roles are stored under, in the order asked, in the
-    worksheet ``sheet`` (a worksheet id, or a definition already loaded). Where answers are
-    read in a loop, look the ids up once, before it."""
-    if isinstance(sheet, str):
-        from .content import definition
-
-        sheet = definition(sheet)
-    return tuple(sheet.by_role(role).id for role in roles)
-
-
-def field_id(sheet: str | Definition, role: str) -> str:
-    """The id the answers of this role are stored under (see :func:`field_ids`)."""
-    return field_ids(sheet, role)[0]

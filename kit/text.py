@@ -28,7 +28,7 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
-from .errors import DefinitionError
+from .errors import DefinitionError, use_words
 from .layers import SOURCE_LANGUAGE, Content, as_content, content
 
 MESSAGES = "messages"
@@ -179,6 +179,9 @@ def _fill(text: str, values: Mapping[str, Any], message_id: str) -> str:
 def t(message_id: str, /, **values: Any) -> str:
     """The message's text, with its placeholders filled in (plain text, not HTML)."""
     return _fill(_lookup(message_id, None), values, message_id)
+
+
+use_words(t)  # the kit's errors speak in the language shown, too
 
 
 def t_in(code: str, message_id: str, /) -> str:

@@ -15,7 +15,7 @@ from kit.analysis.contact import UNAVOIDABLE
 from kit.content import data_dir
 
 KIT = Path(kit.__file__).parent
-LITERAL = re.compile(r"""\b(?:t|tn|markup|markup_n)\(\s*["']([a-z0-9.-]+)["']""")
+LITERAL = re.compile(r"""\b(?:t|tn|markup|markup_n|words)\(\s*["']([a-z0-9.-]+)["']""")
 
 
 def english() -> dict[str, text.Message]:

@@ -88,7 +88,7 @@ def test_site_pages_walk_start_journey_then_the_rest() -> None:
 def test_site_pages_refuse_a_page_listed_twice(tmp_path: Path, monkeypatch) -> None:
     import shutil
 
-    from kit import content
+    from kit import content, layers
     from kit.errors import DefinitionError
 
     shutil.copytree(content.data_dir(), tmp_path / "data")
@@ -99,7 +99,7 @@ def test_site_pages_refuse_a_page_listed_twice(tmp_path: Path, monkeypatch) -> N
             '{ notebook = "01.ipynb", title = "Again" }',
         )
     )
-    monkeypatch.setattr(content, "data_dir", lambda: tmp_path / "data")
+    monkeypatch.setattr(layers, "kit_content", lambda: tmp_path / "data")
     with pytest.raises(DefinitionError, match=r"01\.ipynb is listed twice"):
         content.site_pages()
 

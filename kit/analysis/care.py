@@ -111,7 +111,7 @@ def coming_hard_dates(
     entries: Iterable[Mapping[str, Any]] | None,
     today: dt.date,
     days_before: int,
-    sheet: Definition | str = "support",
+    sheet: Definition,
 ) -> list[HardDate]:
     """The hard dates from ``today`` to ``days_before`` days ahead, soonest first: the
     entries of the list of hard dates on "Your people" (``sheet``).
@@ -119,9 +119,7 @@ def coming_hard_dates(
     A hard date comes back every year (an anniversary, a birthday, the holidays), so only
     its month and day count; 29 February falls on 28 February in other years.
     """
-    from ..roles import field_ids
-
-    date_id, what_id = field_ids(sheet, "hard_dates.date", "hard_dates.what")
+    date_id, what_id = (sheet.by_role(r).id for r in ("hard_dates.date", "hard_dates.what"))
     coming = []
     for entry in entries or ():
         try:

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from ..roles import field_id, field_ids
+from ..content import field_id, field_ids
 
 if TYPE_CHECKING:
     from ..content import Definition

@@ -12,7 +12,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..roles import field_id, field_ids
+from ..content import field_id, field_ids
 from .streaks import column, streak
 
 WINDOW = 14  # days at the start and at the end that are compared

@@ -13,7 +13,7 @@ from typing import Any
 
 import pandas as pd
 
-from ..roles import field_id, field_ids
+from ..content import field_id, field_ids
 from ..text import t
 
 RANGES = {"30 days": 30, "90 days": 90, "Year": 365, "All": None}

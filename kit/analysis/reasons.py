@@ -10,8 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from ..content import Definition
-from ..roles import field_ids
+from ..content import Definition, field_ids
 from ..text import t
 from .balance import area_balances, balance_index
 from .safety import safety_flags_from

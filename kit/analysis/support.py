@@ -5,8 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from ..content import Definition
-from ..roles import field_ids
+from ..content import Definition, field_ids
 
 
 def role_coverage(sheet: Definition, answers: Mapping[str, Any] | None) -> dict[str, list[str]]:

@@ -14,8 +14,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from ..content import Definition
-from ..roles import field_ids
+from ..content import Definition, field_ids
 
 MIDDLE = {"yes": 0.0, "maybe": 0.5, "no": 1.0}
 TOP = 5  # the top of the 1-5 ratings

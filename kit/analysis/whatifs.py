@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from ..roles import field_ids
+from ..content import field_ids
 
 if TYPE_CHECKING:
     from ..content import Definition

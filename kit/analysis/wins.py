@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from itertools import accumulate
 from typing import TYPE_CHECKING, Any
 
-from ..roles import field_ids
+from ..content import field_ids
 
 if TYPE_CHECKING:
     from ..content import Definition

@@ -11,7 +11,7 @@ import datetime as dt
 import pandas as pd
 import plotly.graph_objects as go
 
-from ..roles import field_id, field_ids
+from ..content import field_id, field_ids
 from ..text import t, tn
 from . import looks, number, typed, weekdays
 

@@ -38,7 +38,7 @@ def _p(text: Markup) -> Markup:
 def person_html(journal: Journal, moment: str) -> Markup:
     """Who the person chose on "Your people" for this moment, and how to reach them; or
     where to choose someone, when no one is chosen yet."""
-    from ..roles import field_ids
+    from ..content import field_ids
 
     chosen, people, name_id, reach = field_ids(
         "support", PERSON_FOR[moment], "people", "people.name", "people.reach"
@@ -206,12 +206,12 @@ class HardDatePanel:
 def hard_date_parts(journal: Journal, day: Any, rule: care.CareRule) -> list[w.Widget]:
     """The hard dates coming within the rule's days from ``day``, and the person for them;
     nothing when none is coming."""
-    from ..roles import field_id
+    from ..content import definition, field_id
     from ..text import day_text
 
     plan = journal.latest("support") or {}
     listed = plan.get(field_id("support", "hard_dates"))
-    coming = care.coming_hard_dates(listed, day, rule.days_before or 0)
+    coming = care.coming_hard_dates(listed, day, rule.days_before or 0, definition("support"))
     if not coming:
         return []
     lines = Markup("").join(

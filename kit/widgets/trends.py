@@ -21,7 +21,7 @@ from .soon import soon
 def _words(frame: Any, scores: Any) -> str:
     """How far you've come, and the streaks, in a few escaped sentences."""
     from ..analysis.streaks import streak
-    from ..roles import field_ids
+    from ..content import field_ids
 
     if frame.empty and scores.empty:
         return f"<p>{html.escape(t('trends.empty'))}</p>"

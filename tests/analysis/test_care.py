@@ -9,6 +9,7 @@ import pytest
 
 import kit
 from kit.analysis import care
+from kit.content import definition
 
 ALL_ITEMS = {f"q{n}": 0 for n in range(1, 10)}
 
@@ -70,4 +71,5 @@ HARD = [{"date": "2019-12-03", "what": "Our anniversary"}, {"date": "2020-02-29"
 )
 def test_hard_dates_come_back_every_year(today, days, expected) -> None:
     """Is a hard date found a few days before it in any year (29 February on the 28th)?"""
-    assert [h.day for h in care.coming_hard_dates(HARD, today, days)] == expected
+    support = definition("support")
+    assert [h.day for h in care.coming_hard_dates(HARD, today, days, support)] == expected

@@ -24,7 +24,7 @@ class ContactAdvice:
     ASKED = ("pulled_back", "shared", "past_reactions", "style")  # roles (kit.roles)
 
     def __init__(self, form: Form) -> None:
-        from ...roles import field_id, field_ids
+        from ...content import field_id, field_ids
 
         self.form = form
         self.asked = field_ids(form.sheet, *self.ASKED)
@@ -88,7 +88,7 @@ class ContactAdvice:
             things = list_text([markup(f"contact.shared.{s}") for s in shared])
             parts.append(Markup("<p>{}</p>").format(markup("contact.shared", shared=things)))
         if obligations:
-            from ...roles import field_ids
+            from ...content import field_ids
 
             ids = field_ids(self.form.sheet, "obligations.what", "obligations.how",
                             "obligations.when")  # fmt: skip
@@ -124,7 +124,7 @@ class FadeChart(Chart):
     where = "below"
 
     def __init__(self, form: Form) -> None:
-        from ...roles import field_ids
+        from ...content import field_ids
 
         super().__init__(self.fade)
         self.journal = form.journal

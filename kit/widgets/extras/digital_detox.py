@@ -62,7 +62,7 @@ class DetoxProgressPanel:
     def refresh(self, answers: dict[str, Any] | None) -> None:
         from ...analysis.detox import detox_progress
         from ...analysis.streaks import column, streak
-        from ...roles import field_id
+        from ...content import field_id
 
         done = detox_progress(answers, self.form.sheet)
         checked = field_id("check-in", "checked_profiles")

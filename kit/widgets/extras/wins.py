@@ -88,7 +88,7 @@ class Celebration:
     def refresh(self, answers: dict[str, Any] | None) -> None:
         from ...analysis.streaks import column, streak
         from ...analysis.wins import milestone_reached
-        from ...roles import field_ids
+        from ...content import field_ids
 
         rows = self.form.journal.checkin_days()
         contacted, checked = field_ids("check-in", "contacted", "checked_profiles")
