@@ -20,16 +20,15 @@ import sqlite3
 import tempfile
 from contextlib import closing
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from .errors import JournalError
 from .text import t
 
-if TYPE_CHECKING:
-    from .journal import Journal
-
 log = logging.getLogger(__name__)
 
+# The mark in every journal file's header (PRAGMA application_id): kit.journal writes it,
+# and a file without it is not a journal, whatever its name.
+APPLICATION_ID = 0x4B4A524E
 FOLDER = "backups"
 KEEP = 7
 _NAME = re.compile(r"journal-(\d{4}-\d{2}-\d{2})\.sqlite3")
@@ -54,8 +53,6 @@ def backups(journal_path: Path) -> list[tuple[dt.date, Path]]:
 
 def is_good(path: Path) -> bool:
     """Whether a file is a whole, healthy journal (checked read-only)."""
-    from .journal import APPLICATION_ID
-
     try:
         with closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as db:
             if db.execute("PRAGMA application_id").fetchone()[0] != APPLICATION_ID:
@@ -77,10 +74,13 @@ def _fsync_folder(folder: Path) -> None:
         os.close(fd)
 
 
-def backup_now(journal: Journal, day: dt.date | None = None) -> Path:
-    """Copy the journal into ``backups/journal-<day>.sqlite3`` (replacing that day's copy)
-    and keep the newest :data:`KEEP`; return the copy."""
-    folder = backup_folder(journal.path)
+def backup_now(
+    journal_path: Path, connection: sqlite3.Connection, day: dt.date | None = None
+) -> Path:
+    """Copy the journal open on ``connection`` (its file at ``journal_path``) into
+    ``backups/journal-<day>.sqlite3`` (replacing that day's copy) and keep the newest
+    :data:`KEEP`; return the copy."""
+    folder = backup_folder(journal_path)
     folder.mkdir(mode=0o700, exist_ok=True)
     target = folder / f"journal-{(day or dt.date.today()).isoformat()}.sqlite3"
     fd, temp_name = tempfile.mkstemp(dir=folder, prefix=".backup-", suffix=".tmp")
@@ -89,7 +89,7 @@ def backup_now(journal: Journal, day: dt.date | None = None) -> Path:
     try:
         os.chmod(temp, 0o600)
         with closing(sqlite3.connect(temp)) as copy:
-            journal._db.backup(copy)
+            connection.backup(copy)
             copy.execute("PRAGMA journal_mode = DELETE")  # one file, no -wal beside it
         with temp.open("rb") as handle:
             os.fsync(handle.fileno())
@@ -97,30 +97,30 @@ def backup_now(journal: Journal, day: dt.date | None = None) -> Path:
         _fsync_folder(folder)
     finally:
         temp.unlink(missing_ok=True)
-    for _, old in backups(journal.path)[KEEP:]:
+    for _, old in backups(journal_path)[KEEP:]:
         old.unlink(missing_ok=True)
     return target
 
 
-def daily(journal: Journal) -> Path | None:
+def daily(journal_path: Path, connection: sqlite3.Connection) -> Path | None:
     """Make today's backup if there is none yet. A backup that fails is logged, never
     allowed to fail the save that asked for it."""
-    found = backups(journal.path)
+    found = backups(journal_path)
     if found and found[0][0] >= dt.date.today():
         return None
     try:
-        return backup_now(journal)
+        return backup_now(journal_path, connection)
     except (OSError, sqlite3.Error):
-        log.exception("the daily backup of %s could not be made", journal.path)
+        log.exception("the daily backup of %s could not be made", journal_path)
         return None
 
 
-def start_afresh(journal: Journal) -> Path:
+def start_afresh(journal_path: Path, connection: sqlite3.Connection) -> Path:
     """Delete every backup and make one of the journal as it is now (after the lock was put
     on, changed or taken off)."""
-    for _, old in backups(journal.path):
+    for _, old in backups(journal_path):
         old.unlink(missing_ok=True)
-    return backup_now(journal)
+    return backup_now(journal_path, connection)
 
 
 def _aside(journal_path: Path, why: str = "damaged") -> Path:
@@ -180,27 +180,27 @@ def restore(
     return moved, backup
 
 
-def put_back(journal: Journal, chosen: Path) -> Path:
-    """Put a backup back into a healthy journal, keeping the journal as it was beside it
-    (``journal.sqlite3.replaced-<when>``). Both copies go through SQLite's backup API into
-    the open file, so pages open elsewhere simply read the restored journal next time.
-    Returns the kept copy."""
-    if chosen.parent != backup_folder(journal.path) or not is_good(chosen):
+def put_back(journal_path: Path, connection: sqlite3.Connection, chosen: Path) -> Path:
+    """Put a backup back into a healthy journal (open on ``connection``), keeping the
+    journal as it was beside it (``journal.sqlite3.replaced-<when>``). Both copies go
+    through SQLite's backup API into the open file, so pages open elsewhere simply read the
+    restored journal next time. Returns the kept copy; see :meth:`kit.Journal.put_back`,
+    which also forgets what the journal object read before."""
+    if chosen.parent != backup_folder(journal_path) or not is_good(chosen):
         raise JournalError(t("backup.cannot-use", name=chosen.name))
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-    kept = journal.path.with_name(f"{journal.path.name}.replaced-{stamp}")
+    kept = journal_path.with_name(f"{journal_path.name}.replaced-{stamp}")
     try:
         with closing(sqlite3.connect(kept)) as copy:
-            journal._db.backup(copy)
+            connection.backup(copy)
             copy.execute("PRAGMA journal_mode = DELETE")
         os.chmod(kept, 0o600)
         with kept.open("rb") as handle:
             os.fsync(handle.fileno())
         with closing(sqlite3.connect(f"file:{chosen}?mode=ro", uri=True)) as source:
-            source.backup(journal._db)
+            source.backup(connection)
     except (OSError, sqlite3.Error) as problem:
         raise JournalError(t("backup.cannot-put-back", problem=str(problem))) from None
-    journal._scrub()
     return kept
 
 

@@ -15,14 +15,16 @@ import json
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ._files import BUNDLE, read_text, write_atomically
 from .content import definition
 from .errors import FileProblemError, UnknownWorksheetError
 from .fields import AnswerErrors, validate_answers
-from .journal import Journal, Record, schema_version
 from .text import t, tn
+
+if TYPE_CHECKING:
+    from .journal import Journal, Record
 
 FORMAT = "journal-kit-bundle"
 # A copy of a locked journal: the bundle sealed with the journal's key, with the lock that
@@ -105,14 +107,14 @@ def export_bundle(journal: Journal, path: str | os.PathLike[str], *, plain: bool
     bundle = {
         "format": FORMAT,
         "bundle_version": BUNDLE_VERSION,
-        "schema_version": schema_version(),
+        "schema_version": journal.format_version,
         "exported_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
         "settings": journal.settings(),
         "records": [record_json(r) for r in records],
     }
     if journal.locked and not plain:
         sealed = {"format": SEALED_FORMAT, "bundle_version": BUNDLE_VERSION,
-                  **journal._sealed_copy(bundle)}  # fmt: skip
+                  **journal.sealed_copy(bundle)}  # fmt: skip
         write_atomically(target, json.dumps(sealed).encode("utf-8"))
         return target
     write_atomically(target, json.dumps(bundle, ensure_ascii=False, indent=1).encode("utf-8"))
@@ -248,7 +250,7 @@ def import_bundle(
     """
     plan = plan_import(journal, path, passphrase)
     if not dry_run:
-        journal._insert(plan.added)
+        journal.add_responses(plan.added)
         for key, value in plan.settings.items():
             if journal.setting(key) is None:
                 journal.set_setting(key, value)

@@ -127,5 +127,5 @@ def write_demo(folder: Path | None = None, days: int = 183) -> Journal:
             leftover.unlink()
     journal = open_journal(target)
     journal.set_setting(DEMO_SETTING, True)
-    journal._insert(demo_rows(days))
+    journal.add_responses(demo_rows(days))
     return journal

@@ -26,11 +26,13 @@ import json
 import os
 import sqlite3
 import tempfile
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from . import backup
+from .backup import APPLICATION_ID
 from .content import definition
 from .errors import (
     DamagedJournalError,
@@ -48,9 +50,9 @@ if TYPE_CHECKING:
 
 DB_NAME = "journal.sqlite3"
 APP_NAME = "journal-kit"
-# Written into every journal's header so that another SQLite file renamed into place is
-# recognised as "not a journal" instead of being migrated. 0x4B4A524E is "KJRN".
-APPLICATION_ID = 0x4B4A524E
+# APPLICATION_ID (kit.backup) is written into every journal's header so that another SQLite
+# file renamed into place is recognised as "not a journal" instead of being migrated.
+# 0x4B4A524E is "KJRN".
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5_000
 
@@ -226,6 +228,12 @@ class Journal:
         return True
 
     @property
+    def format_version(self) -> int:
+        """The version of the journal's file format: always the newest this kit knows
+        (:func:`schema_version`), since a journal is brought up to it as it is opened."""
+        return schema_version()
+
+    @property
     def locked(self) -> bool:
         """True if this journal is kept encrypted under a passphrase."""
         return self._keys is not None
@@ -247,13 +255,18 @@ class Journal:
         except AnswerErrors as problems:
             raise ValidationError(problems.errors) from None
         saved_at = dt.datetime.now(dt.UTC)
-        (record,) = self._insert([(sheet.id, sheet.version, saved_at, cleaned)])
+        (record,) = self.add_responses([(sheet.id, sheet.version, saved_at, cleaned)])
         return record
 
-    def _insert(self, rows: list[tuple[str, int, dt.datetime, dict[str, Any]]]) -> list[Record]:
-        """Store already-validated responses (worksheet, version, saved_at, answers), all in
-        one transaction: every one of them is kept, or none is. A worksheet's draft goes
-        once its answers are saved."""
+    def add_responses(
+        self, rows: Iterable[tuple[str, int, dt.datetime, dict[str, Any]]]
+    ) -> list[Record]:
+        """Store responses made elsewhere, as they were: each row is (worksheet id, the
+        version of its definition, when it was saved, answers already checked with
+        :func:`kit.fields.validate_answers`). This is how a bundle, a mood file, a share or
+        the sample journal comes in. All are kept in one transaction, or none is; a
+        worksheet's draft goes once its answers are saved. Returns the new records."""
+        rows = list(rows)
         records = []
         with self._guard(), self._transaction():
             for worksheet in dict.fromkeys(row[0] for row in rows):
@@ -271,9 +284,7 @@ class Journal:
                      self._payload(record_id, worksheet, version, stamp, answers)),
                 )  # fmt: skip
                 records.append(Record(record_id, worksheet, version, saved_at, answers))
-        from . import backup
-
-        backup.daily(self)
+        backup.daily(self.path, self._db)
         return records
 
     def _payload(
@@ -455,8 +466,10 @@ class Journal:
 
         return import_bundle(self, path, dry_run=dry_run, passphrase=passphrase)
 
-    def _sealed_copy(self, value: Any) -> dict[str, Any]:
-        """``value`` sealed with this journal's key, with the lock that opens it."""
+    def sealed_copy(self, value: Any) -> dict[str, Any]:
+        """``value`` (anything JSON can hold) sealed with this locked journal's key, with
+        the lock that opens it: ``{"lock": ..., "sealed": ...}``, readable again only with
+        the journal's passphrase or recovery code (a locked journal's bundle)."""
         import base64
 
         if self._keys is None or self._lock_seen is None:
@@ -563,8 +576,6 @@ class Journal:
 
         if new is not None:
             check_new_passphrase(new)
-        from . import backup
-
         code = None
         if self._keys is not None:
             lock = LockRecord.from_json(json.loads(self._lock_seen or "{}"))
@@ -579,7 +590,7 @@ class Journal:
             keys, code = new_keys(), new_recovery_code()
             self._convert(keys, keys.lock_with(new, code))
         # No backup may open with an old passphrase, or show what is now locked.
-        backup.start_afresh(self)
+        backup.start_afresh(self.path, self._db)
         return code
 
     def _write_lock(self, keys: Keys | None, lock: LockRecord | None) -> None:
@@ -662,8 +673,6 @@ class Journal:
         Returns the files removed. There is no undo. What was copied out of this folder (a
         download, a share not withdrawn, a host's own backup of the server) is beyond it.
         """
-        from . import backup
-
         with contextlib.suppress(sqlite3.Error, JournalError):
             self._scrub()  # deleted text is zeroed in the file, and the log emptied
         self.close()
@@ -677,6 +686,21 @@ class Journal:
         with contextlib.suppress(OSError):
             backup.backup_folder(self.path).rmdir()
         return removed
+
+    # --- backups -----------------------------------------------------------------------
+
+    def back_up(self, day: dt.date | None = None) -> Path:
+        """Make a backup now, as the day's first save does (see :mod:`kit.backup`), dated
+        ``day`` (today by default); return the copy."""
+        with self._guard():
+            return backup.backup_now(self.path, self._db, day)
+
+    def put_back(self, chosen: Path) -> Path:
+        """Put one of this journal's backups back in its place, keeping the journal as it
+        was beside it (``journal.sqlite3.replaced-<when>``); return that kept copy."""
+        kept = backup.put_back(self.path, self._db, chosen)
+        self._scrub()
+        return kept
 
     def close(self) -> None:
         """Close the connection; SQLite folds the write-ahead log back into the file."""

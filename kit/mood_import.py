@@ -210,5 +210,7 @@ def import_mood_csv(
     result = read_mood_csv(journal, path)
     if not dry_run:
         version = definition(CHECK_IN).version
-        journal._insert([(CHECK_IN, version, when, answers) for when, answers in result.checkins])
+        journal.add_responses(
+            [(CHECK_IN, version, when, answers) for when, answers in result.checkins]
+        )
     return result

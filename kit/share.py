@@ -552,7 +552,7 @@ def opened(shared: Shared) -> Iterator[Journal]:
     with tempfile.TemporaryDirectory(prefix="kit-shared-") as folder:
         journal = open_journal(Path(folder))
         try:
-            journal._insert(list(shared.records))
+            journal.add_responses(list(shared.records))
             yield journal
         finally:
             journal.close()

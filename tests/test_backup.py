@@ -36,7 +36,7 @@ def test_the_first_save_of_a_day_makes_a_backup_and_seven_are_kept(tmp_path: Pat
         with kit.open_journal(only[1]) as copy:
             assert copy.latest("future") == {"where": "first"}, "made at the first save"
         for days in range(1, 10):
-            backup.backup_now(journal, dt.date.today() - dt.timedelta(days=days))
+            journal.back_up(dt.date.today() - dt.timedelta(days=days))
         kept = backup.backups(journal.path)
         assert len(kept) == backup.KEEP
         assert kept[0][0] == dt.date.today()
@@ -58,7 +58,7 @@ def test_backups_follow_the_lock(tmp_path: Path) -> None:
     locked as the journal is: an old passphrase opens none, and no plain copy is left."""
     with kit.open_journal(tmp_path) as journal:
         journal.save("future", {"where": "lighthouse-marker"})
-        backup.backup_now(journal, dt.date.today() - dt.timedelta(days=3))
+        journal.back_up(dt.date.today() - dt.timedelta(days=3))
         journal.set_passphrase(PASS)
         (fresh,) = backup.backups(journal.path)
         assert b"lighthouse-marker" not in fresh[1].read_bytes()
@@ -153,7 +153,7 @@ def test_delete_everything_leaves_nothing_behind(tmp_path: Path) -> None:
     folder = tmp_path / "data"
     with kit.open_journal(folder) as journal:
         journal.save("future", {"where": "soon gone"})
-        backup.backup_now(journal, dt.date.today() - dt.timedelta(days=1))
+        journal.back_up(dt.date.today() - dt.timedelta(days=1))
     (folder / f"{DB_NAME}.damaged-20260101-000000").write_bytes(b"old damage")
     with kit.open_journal(folder) as journal:
         removed = journal.delete_everything()

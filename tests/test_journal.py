@@ -435,6 +435,6 @@ def test_history_follows_when_answers_were_saved(journal: kit.Journal) -> None:
     """Does an older response stored later (as an import does) stay behind newer ones?"""
     journal.save("wellbeing", {"overall": 5})
     old = dt.datetime(2020, 1, 1, tzinfo=dt.UTC)
-    journal._insert([("wellbeing", 2, old, {"overall": 1})])
+    journal.add_responses([("wellbeing", 2, old, {"overall": 1})])
     assert [r.answers["overall"] for r in journal.history("wellbeing")] == [1, 5]
     assert journal.latest("wellbeing") == {"overall": 5}

@@ -31,8 +31,8 @@ def test_start_page_deletion_steps_match_what_delete_everything_removes(
     monkeypatch.setenv("KIT_DATA_DIR", str(folder))
     with kit.open_journal() as journal:
         journal.save("future", {"where": "soon gone"})
-        backup.backup_now(journal, dt.date.today() - dt.timedelta(days=1))
-        backup.backup_now(journal, dt.date.today() - dt.timedelta(days=2))
+        journal.back_up(dt.date.today() - dt.timedelta(days=1))
+        journal.back_up(dt.date.today() - dt.timedelta(days=2))
     (folder / f"{DB_NAME}.damaged-20260101-000000").write_bytes(b"old damage")
     (folder / f"{DB_NAME}.damaged-20260101-000000-wal").write_bytes(b"its log")
     (folder / f"{DB_NAME}.replaced-20260102-000000").write_bytes(b"as it was")

@@ -44,7 +44,7 @@ ROWS = [
 
 @pytest.fixture
 def filled(journal: kit.Journal) -> kit.Journal:
-    journal._insert([(w, kit.definition(w).version, when, a) for w, when, a in ROWS])
+    journal.add_responses([(w, kit.definition(w).version, when, a) for w, when, a in ROWS])
     journal.set_setting("country", SECRET)
     return journal
 

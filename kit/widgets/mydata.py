@@ -19,9 +19,10 @@ from ..content import definition, worksheet_ids
 from ..errors import KitError
 from ..journal import Journal
 from ..text import day_text, markup, markup_n, t
-from ._display import DisplayOnce, download_link, show_part
+from ._display import DisplayOnce, download_link
 from .form import STYLE
 from .inputs import full
+from .parts import show_part
 
 
 def confirm_word() -> str:
@@ -294,12 +295,11 @@ class MyData(DisplayOnce):
 
     def restore_backup(self) -> None:
         """Put the chosen backup back (the journal as it was is kept beside it)."""
-        from .. import backup
 
         if not self.backup_pick.value:
             return
         try:
-            kept = backup.put_back(self.journal, Path(self.backup_pick.value))
+            kept = self.journal.put_back(Path(self.backup_pick.value))
         except KitError as problem:
             self.backup_result.value = f'<p class="kit-error">{html.escape(str(problem))}</p>'
             return
