@@ -93,10 +93,15 @@ def _chart(figure) -> str:
     return f'<div class="chart">{figure.to_html(full_html=False, include_plotlyjs=False)}</div>'
 
 
-def _worksheet_section(journal: Journal, sheet_id: str, start, end, heading: bool = True) -> str:
+def worksheet_section_html(
+    journal: Journal, sheet_id: str, start, end, heading: bool = True, level: int = 2
+) -> str:
+    """One worksheet's latest answers saved from ``start`` to ``end``, escaped: its title
+    as a heading of ``level`` (2 in the report, 3 in the therapist's view of a share), when
+    it was saved and how often, and each question with its answer."""
     sheet = definition(sheet_id)
     records = [r for r in journal.history(sheet_id) if _in(r, start, end, journal)]
-    title = f"<h2>{_e(sheet.title)}</h2>" if heading else ""
+    title = f"<h{level}>{_e(sheet.title)}</h{level}>" if heading else ""
     if not records:
         return f"{title}<p class='note'>{markup('report.nothing-saved')}</p>"
     latest = records[-1]
@@ -176,7 +181,7 @@ def _look_back_section(journal: Journal, start, end) -> str:
     return (
         title
         + look_back_html(journal)
-        + _worksheet_section(journal, LOOK_BACK, start, end, heading=False)
+        + worksheet_section_html(journal, LOOK_BACK, start, end, heading=False)
     )
 
 
@@ -234,7 +239,7 @@ def build_report(
         elif sheet_id == LOOK_BACK:
             sections.append(_look_back_section(journal, start, end))
         elif sheet_id not in SCALES:
-            sections.append(_worksheet_section(journal, sheet_id, start, end))
+            sections.append(worksheet_section_html(journal, sheet_id, start, end))
     if any(s in chosen for s in SCALES):
         sections.append(_scales_section(journal, start, end))
     title = markup("report.title")

@@ -6,12 +6,12 @@ from typing import Any
 
 from ..content import definition
 from ..journal import Journal
-from ._display import show_part
 from .app import show_app
 from .form import Form
 from .journey import show_journey
 from .mydata import show_my_data
 from .pages import add_page_extras
+from .parts import show_part
 from .start import show_journal_location, show_support_lines
 from .trends import show_trends
 
@@ -64,7 +64,7 @@ def show_page(page: str, journal: Journal | None = None) -> Any:
             begin_page()
             built = Page(page, None, waiting=when_open)
             display(built.widget)
-            built._displayed = True  # shown; the cell's value is not shown again
+            built.mark_shown()  # shown; the cell's value is not shown again
             return built
         except Exception:  # noqa: S110 - show_part says calmly why it could not open
             pass

@@ -33,10 +33,11 @@ from ..journal import Journal
 from ..lock import LockedError
 from ..text import language as language_now
 from ..text import markup, t
-from ._display import DisplayOnce, _built, await_visitor
+from ._display import DisplayOnce, await_visitor
 from .form import STYLE
 from .inputs import full
 from .links import page_href, use_app_addresses
+from .parts import build_part
 from .soon import after, putting_off, run_soon, when_quiet
 
 log = logging.getLogger(__name__)
@@ -238,7 +239,7 @@ class App(DisplayOnce):
         page = self.pages.get(number)
         with putting_off() as later:  # the charts, drawn once the page is on the screen
             if page is None:
-                page, shown = _built(lambda: _make_page(self.numbers[number], journal))
+                page, shown = build_part(lambda: _make_page(self.numbers[number], journal))
                 widget = getattr(shown, "widget", shown)
                 if page is not None:
                     self.pages[number] = page
@@ -404,5 +405,5 @@ def show_app() -> App:
     await_visitor()
     app = App()
     display(app.widget)
-    app._displayed = True
+    app.mark_shown()
     return app

@@ -94,7 +94,7 @@ class Drafts:
 
     def offer(self) -> bool:
         """Put a draft newer than the last save back on the page, marked as a draft."""
-        from .form import _when
+        from ._display import saved_when
 
         form = self.form
         try:
@@ -117,7 +117,7 @@ class Drafts:
             self._forget()
             form.set_values(form.saved or {})
             return False
-        when = _when(found.saved_at, form.journal)
+        when = saved_when(found.saved_at, form.journal)
         self.kept_at = found.saved_at
         self.message.value = str(
             Markup('<p class="kit-draft-note"><strong>{}</strong> {}</p>').format(

@@ -20,24 +20,13 @@ from ..content import Definition
 from ..errors import JournalError, ValidationError
 from ..journal import Journal, Record
 from ..text import t, tn
-from ._display import DisplayOnce
+from ._display import DisplayOnce, saved_when
 from .inputs import Input, full, make_input
 
 log = logging.getLogger(__name__)
 
 # The kit's stylesheet, sent once with each page's first widget.
 STYLE = f"<style>{(Path(__file__).parent / 'style.css').read_text(encoding='utf-8')}</style>"
-
-
-def _when(saved_at: dt.datetime, journal: Journal) -> str:
-    """When something was saved, on the person's clock: the time today, else day and time."""
-    from .. import clock
-    from ..text import day_text, t, time_text
-
-    local = clock.local(saved_at, journal)
-    if local.date() == clock.today(journal):
-        return time_text(local)
-    return t("form.when", day=day_text(local.date(), "medium"), time=time_text(local))
 
 
 def _day_label(day: str) -> str:
@@ -133,7 +122,9 @@ class Form(DisplayOnce):
         if last is not None:
             self.saved = last.answers
             self.set_values(last.answers)
-            self.status.value = t("widgets.form.last-saved", when=_when(last.saved_at, journal))
+            self.status.value = t(
+                "widgets.form.last-saved", when=saved_when(last.saved_at, journal)
+            )
         else:  # a first visit starts from the worksheet's suggested entries, if any
             self.set_values({f.id: list(f.defaults) for f in sheet.fields if f.defaults})
         self.drafts.offer()
@@ -156,7 +147,7 @@ class Form(DisplayOnce):
             self.saved = last.answers
             self.set_values(last.answers)
             self.status.value = t(
-                "widgets.form.last-saved", when=_when(last.saved_at, self.journal)
+                "widgets.form.last-saved", when=saved_when(last.saved_at, self.journal)
             )
         for callback in self._shown_callbacks:
             callback(self.saved)
@@ -173,7 +164,11 @@ class Form(DisplayOnce):
             callback(self.saved)
         label = _day_label(day)
         self.status.value = (
-            t("widgets.form.last-saved-for", when=_when(record.saved_at, self.journal), day=label)
+            t(
+                "widgets.form.last-saved-for",
+                when=saved_when(record.saved_at, self.journal),
+                day=label,
+            )
             if record
             else t("widgets.form.nothing-for", day=label)
         )
@@ -230,7 +225,7 @@ class Form(DisplayOnce):
         self.saved = record.answers
         self.set_values(record.answers)
         self.drafts.saved()
-        when = _when(record.saved_at, self.journal)
+        when = saved_when(record.saved_at, self.journal)
         if self.sheet.daily:
             day = _day_label(record.answers[self.sheet.daily])
             self.status.value = t("widgets.form.saved-for", when=when, day=day)

@@ -9,10 +9,11 @@ import ipywidgets as w
 from ..analysis.journey import DONE, NOT_STARTED, next_page, page_state
 from ..content import definition, journey
 from ..journal import Journal
-from ._display import DisplayOnce, show_part
+from ._display import DisplayOnce
 from .form import STYLE
 from .inputs import full
 from .links import page_href
+from .parts import show_part
 
 # Where a page stands: a sign, and the words the app's menu uses for it.
 MARK = {NOT_STARTED: ("○", "app.state.not-started"), "started": ("◐", "app.state.started"),

@@ -214,7 +214,7 @@ class Page(DisplayOnce):
         journal: Journal | None,
         waiting: Callable[[Callable[[Journal], None]], w.Widget] | None = None,
     ) -> None:
-        from ._display import _built
+        from .parts import build_part
 
         self.id = page_id
         self.number, self.title = _number(page_id), page_address(page_id)[1]
@@ -231,7 +231,7 @@ class Page(DisplayOnce):
             if journal is None and needs_journal:
                 children.append(self._later(make, waiting))
                 continue
-            part, shown = _built(lambda make=make: make(self))
+            part, shown = build_part(lambda make=make: make(self))
             if part is not None:
                 self.parts.append(part)
             children.append(getattr(shown, "widget", shown))
@@ -242,13 +242,13 @@ class Page(DisplayOnce):
 
     def _later(self, make: Callable[[Page], Part], waiting) -> w.Widget:
         """A slot that asks for the passphrase (or waits for it) and then holds the part."""
-        from ._display import _built
+        from .parts import build_part
 
         box = w.VBox(layout=full())
 
         def fill(journal: Journal) -> None:
             self.journal = journal
-            part, shown = _built(lambda: make(self))
+            part, shown = build_part(lambda: make(self))
             if part is not None:
                 self.parts.append(part)
             box.children = [getattr(shown, "widget", shown)]

@@ -20,9 +20,10 @@ from ..content import definition, worksheet_ids
 from ..errors import JournalError, KitError
 from ..journal import Journal
 from ..text import t
-from ._display import DisplayOnce, download_link, show_part
+from ._display import DisplayOnce, download_link
 from .form import STYLE
 from .inputs import full
+from .parts import show_part
 
 
 def _button(label: str, action: Callable[[], None], style: str = "") -> w.Button:

@@ -24,10 +24,11 @@ from ..content import definition
 from ..errors import KitError
 from ..journal import Journal
 from ..text import day_text, list_text, markup, markup_n, t, time_text, tn
-from ._display import DisplayOnce, show_built
+from ._display import DisplayOnce
 from .chart import chart_output
 from .form import STYLE, problem_box
 from .inputs import full
+from .parts import show_built
 
 log = logging.getLogger(__name__)
 
@@ -120,7 +121,7 @@ def _about(shared: sharing.Shared, client: str | None) -> str:
 
 def render(shared: sharing.Shared, client: str | None = None) -> list[w.Widget]:
     """The widgets that show a share: the facts, then each worksheet in the journey's order."""
-    from ..report import DAILY, ORDER, SCALES, _worksheet_section
+    from ..report import DAILY, ORDER, SCALES, worksheet_section_html
 
     chosen = sorted(shared.worksheets, key=lambda s: ORDER.index(s) if s in ORDER else len(ORDER))
     parts: list[w.Widget] = [_html(_about(shared, client))]
@@ -129,10 +130,9 @@ def render(shared: sharing.Shared, client: str | None = None) -> list[w.Widget]:
             if sheet == DAILY:
                 parts += _checkins(journal, shared)
             elif sheet not in SCALES:
-                # The report's own section: the latest answers in these dates, escaped.
-                # (Its headings are one level down here; the titles inside are escaped.)
-                section = _worksheet_section(journal, sheet, shared.start, shared.end)
-                section = section.replace("<h2>", "<h3>").replace("</h2>", "</h3>")
+                # The report's own section: the latest answers in these dates, escaped,
+                # with its heading one level down.
+                section = worksheet_section_html(journal, sheet, shared.start, shared.end, level=3)
                 parts.append(_html(f'<div class="kit-summary">{section}</div>'))
         scales = [s for s in SCALES if s in chosen]
         if scales:

@@ -11,10 +11,11 @@ import ipywidgets as w
 from ..content import definition
 from ..journal import Journal
 from ..text import language, t, tn
-from ._display import DisplayOnce, show_part
+from ._display import DisplayOnce
 from .chart import chart_output
 from .form import STYLE
 from .inputs import full
+from .parts import show_part
 from .soon import soon
 
 

@@ -1,0 +1,166 @@
+"""The shape of the code: kit's modules import one another without a cycle, and no module
+uses another's private names. Both are read from the source (the ``ast``), so an import
+inside a function counts as much as one at the top; only imports under ``TYPE_CHECKING``,
+which never run, are left out."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import kit
+
+KIT = Path(kit.__file__).parent
+
+
+def _modules() -> dict[str, Path]:
+    found = {}
+    for path in sorted(KIT.rglob("*.py")):
+        parts = path.relative_to(KIT.parent).with_suffix("").parts
+        found[".".join(parts[:-1] if parts[-1] == "__init__" else parts)] = path
+    return found
+
+
+def _private(name: str) -> bool:
+    return name.startswith("_") and not (name.startswith("__") and name.endswith("__"))
+
+
+def _only_for_type_checking(node: ast.If) -> bool:
+    test = node.test
+    return (isinstance(test, ast.Name) and test.id == "TYPE_CHECKING") or (
+        isinstance(test, ast.Attribute) and test.attr == "TYPE_CHECKING"
+    )
+
+
+def _imports(module: str, path: Path, modules: dict[str, Path]) -> set[str]:
+    """The kit modules that ``module`` imports when it runs, wherever the import is."""
+    package = module.split(".") if path.name == "__init__.py" else module.split(".")[:-1]
+    found: set[str] = set()
+
+    def visit(node: ast.AST) -> None:
+        for child in ast.iter_child_nodes(node):
+            if isinstance(child, ast.If) and _only_for_type_checking(child):
+                for other in child.orelse:
+                    visit_one(other)
+            else:
+                visit_one(child)
+
+    def visit_one(node: ast.AST) -> None:
+        if isinstance(node, ast.ImportFrom):
+            if node.level:
+                above = package[: len(package) - node.level + 1]
+                base = ".".join([*above, node.module or ""]).rstrip(".")
+            elif (node.module or "").split(".")[0] == "kit":
+                base = node.module or ""
+            else:
+                return
+            for alias in node.names:  # from . import backup: the module kit.backup
+                inner = f"{base}.{alias.name}"
+                found.add(inner if inner in modules else base)
+        elif isinstance(node, ast.Import):
+            found.update(a.name for a in node.names if a.name.split(".")[0] == "kit")
+        else:
+            visit(node)
+
+    visit(ast.parse(path.read_text(encoding="utf-8")))
+    return {m for m in found if m in modules and m != module}
+
+
+def import_graph() -> dict[str, set[str]]:
+    modules = _modules()
+    return {name: _imports(name, path, modules) for name, path in modules.items()}
+
+
+def cycles(graph: dict[str, set[str]]) -> list[list[str]]:
+    """The groups of modules that import one another round in a circle (Tarjan's strongly
+    connected components of more than one module)."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    on_stack: set[str] = set()
+    found: list[list[str]] = []
+
+    def strong(v: str) -> None:
+        index[v] = low[v] = len(index)
+        stack.append(v)
+        on_stack.add(v)
+        for w in sorted(graph[v]):
+            if w not in index:
+                strong(w)
+                low[v] = min(low[v], low[w])
+            elif w in on_stack:
+                low[v] = min(low[v], index[w])
+        if low[v] == index[v]:
+            group = []
+            while True:
+                w = stack.pop()
+                on_stack.discard(w)
+                group.append(w)
+                if w == v:
+                    break
+            if len(group) > 1:
+                found.append(sorted(group))
+
+    for v in sorted(graph):
+        if v not in index:
+            strong(v)
+    return found
+
+
+def test_the_import_graph_has_no_cycle() -> None:
+    """Does every kit module sit above the ones it imports, with no circle anywhere?"""
+    graph = import_graph()
+    assert "kit.backup" in graph["kit.journal"]  # the reader sees imports at all
+    assert "kit.bundle" in graph["kit.journal"]  # ...and those inside functions
+    assert cycles(graph) == []
+
+
+def test_finding_a_cycle() -> None:
+    """Does the cycle finder find one (a test that could not fail would prove nothing)?"""
+    graph = {"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}
+    assert cycles(graph) == [["a", "b", "c"]]
+
+
+def private_uses() -> list[str]:
+    """Each use of a private name outside the module that defines it: imported by name, or
+    read or set on an object other than ``self`` or ``cls``. A private name is defined by
+    a module where it is a function, a class, an assigned name, or an attribute set on
+    ``self``/``cls``."""
+    defined: dict[str, set[str]] = {}
+    used: dict[str, list[tuple[str, int]]] = {}
+    for module, path in _modules().items():
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        own: set[str] = set()
+        uses: list[tuple[str, int]] = []
+        for node in ast.walk(tree):
+            if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef):
+                if _private(node.name):
+                    own.add(node.name)
+            elif isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store):
+                if _private(node.id):
+                    own.add(node.id)
+            elif isinstance(node, ast.Attribute) and _private(node.attr):
+                on_self = isinstance(node.value, ast.Name) and node.value.id in ("self", "cls")
+                if on_self and isinstance(node.ctx, ast.Store):
+                    own.add(node.attr)
+                elif not on_self:
+                    uses.append((node.attr, node.lineno))
+            elif isinstance(node, ast.ImportFrom):
+                uses += [(a.name, node.lineno) for a in node.names if _private(a.name)]
+        defined[module], used[module] = own, uses
+    owners: dict[str, set[str]] = {}
+    for module, names in defined.items():
+        for name in names:
+            owners.setdefault(name, set()).add(module)
+    return [
+        f"{module}:{line} uses {name} of {', '.join(sorted(owners[name]))}"
+        for module, uses in used.items()
+        for name, line in uses
+        if name in owners and name not in defined[module]
+    ]
+
+
+def test_no_module_uses_another_modules_private_names() -> None:
+    """Does each module keep to the others' public names (what another module needs is
+    made public, named and documented)?"""
+    assert private_uses() == []
