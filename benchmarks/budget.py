@@ -60,6 +60,9 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
+from kit.analysis.checkins import checkins
+from kit.analysis.checkins import scores as scale_scores
+
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))  # the tests' server and browser settings, shared with them
 
@@ -760,7 +763,7 @@ def build_journal(folder: Path) -> dict[str, int]:
         sheet = kit.definition(sheets[n % len(sheets)])
         # The tests' valid answers to every kind of field, with words of ordinary length.
         journal.save(sheet.id, answers_for(sheet, [rng.choice(SENTENCES) for _ in range(60)]))
-    days = len(journal.checkins())
+    days = len(checkins(journal))
     everything = journal.all_records()
     journal.close()
     others = sum(1 for r in everything if r.worksheet != "check-in")
@@ -774,7 +777,7 @@ def figures(journal: Any) -> list:
     from kit.analysis.mood import mood_trend, tag_comparison
     from kit.plots import trends
 
-    frame, scores = journal.checkins(), journal.scores()
+    frame, scores = checkins(journal), scale_scores(journal)
     made = [
         trends.mood_figure(mood_trend(frame)),
         trends.urge_figure(frame),

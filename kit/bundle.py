@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ._files import BUNDLE, read_text, write_atomically
+from .analysis.checkins import checkins
 from .content import definition
 from .errors import FileProblemError, UnknownWorksheetError
 from .fields import AnswerErrors, validate_answers
@@ -118,7 +119,7 @@ def export_bundle(journal: Journal, path: str | os.PathLike[str], *, plain: bool
         write_atomically(target, json.dumps(sealed).encode("utf-8"))
         return target
     write_atomically(target, json.dumps(bundle, ensure_ascii=False, indent=1).encode("utf-8"))
-    frame = journal.checkins()
+    frame = checkins(journal)
     picked = [f.id for f in definition("check-in").fields if f.kind in ("multi", "rank")]
     lists = {c: frame[c].map(lambda v: "; ".join(v) if isinstance(v, list) else v) for c in
              (*picked, "tags")}  # fmt: skip

@@ -29,7 +29,7 @@ import tempfile
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from . import backup
 from .backup import APPLICATION_ID
@@ -44,9 +44,6 @@ from .errors import (
 from .fields import AnswerErrors, validate_answers
 from .lock import Keys, LockRecord, check_new_passphrase
 from .text import t
-
-if TYPE_CHECKING:
-    import pandas as pd
 
 DB_NAME = "journal.sqlite3"
 APP_NAME = "journal-kit"
@@ -137,19 +134,6 @@ class Record:
 
 
 RECORD_COLUMNS = "id, worksheet, version, saved_at, payload"
-CHECK_IN = "check-in"
-RECLAIM = "reclaim"
-SCALES = ("who5", "phq9", "gad7")
-
-
-def _own_tags(text: str | None) -> list[str]:
-    """ "gym, Date night ,gym" -> ["gym", "date night"]: trimmed, lower-case, each once."""
-    tags: list[str] = []
-    for part in (text or "").split(","):
-        tag = " ".join(part.split()).lower()
-        if tag and tag not in tags:
-            tags.append(tag)
-    return tags
 
 
 def _decode(path: Path, row: tuple[Any, ...], keys: Keys | None = None) -> Record:
@@ -343,78 +327,6 @@ class Journal:
             ),
             None,
         )
-
-    def checkin_days(self) -> list[dict[str, Any]]:
-        """Daily check-ins as plain rows: one per day (the newest save), oldest first.
-
-        Each row has ``date`` (the day, ISO), every check-in field, ``tags`` (activities,
-        the person's own tags, and what they logged on "Reclaim your time" for that day, as
-        one list) and ``saved_at``. Pages that only count need no pandas for this.
-        """
-        sheet = definition(CHECK_IN)
-        newest: dict[str, Record] = {}
-        for record in self.history(CHECK_IN):
-            newest[record.answers[sheet.daily]] = record
-        columns = [f.id for f in sheet.fields if f.id != sheet.daily]
-        # What the person logged on "Reclaim your time" counts as a tag on that day too.
-        from .content import field_ids
-
-        done, done_day, done_what = field_ids(RECLAIM, "done", "done.day", "done.what")
-        reclaimed: dict[str, list[str]] = {}
-        for entry in (self.latest(RECLAIM) or {}).get(done) or []:
-            reclaimed.setdefault(entry[done_day], []).extend(_own_tags(entry[done_what]))
-        activities, own_tags = field_ids(sheet, "activities", "own_tags")
-        rows = []
-        for day in sorted(newest):
-            answers = newest[day].answers
-            row: dict[str, Any] = {"date": day} | {c: answers.get(c) for c in columns}
-            tags = list(answers.get(activities) or []) + _own_tags(answers.get(own_tags))
-            row["tags"] = tags + [t for t in reclaimed.get(day, []) if t not in tags]
-            row["saved_at"] = newest[day].saved_at
-            rows.append(row)
-        return rows
-
-    def checkins(self) -> pd.DataFrame:
-        """Daily check-ins as a DataFrame: the rows of ``checkin_days()``, indexed by day.
-
-        The index is the day (``date``); there is a column for every check-in field, plus
-        ``tags`` and ``saved_at``.
-        """
-        import pandas as pd
-
-        sheet = definition(CHECK_IN)
-        columns = [f.id for f in sheet.fields if f.id != sheet.daily]
-        rows = self.checkin_days()
-        frame = pd.DataFrame(rows, columns=[*columns, "tags", "saved_at"])  # "date" left out
-        frame.index = pd.DatetimeIndex(pd.to_datetime([r["date"] for r in rows]), name="date")
-        return frame
-
-    def scores(self) -> pd.DataFrame:
-        """Every scale response (WHO-5, PHQ-9, GAD-7) with its total and band, oldest first."""
-        import pandas as pd
-
-        from . import clock
-        from .analysis.scales import score_answers
-
-        rows = []
-        for scale in SCALES:
-            sheet = definition(scale)
-            for record in self.history(scale):
-                result = score_answers(sheet, record.answers)
-                rows.append(
-                    {
-                        "saved_at": record.saved_at,
-                        "date": pd.Timestamp(clock.local(record.saved_at, self).date()),
-                        "scale": scale,
-                        "total": result.total,
-                        "maximum": result.maximum,
-                        "band": result.band,
-                    }
-                )
-        frame = pd.DataFrame(
-            rows, columns=["date", "saved_at", "scale", "total", "maximum", "band"]
-        )
-        return frame.sort_values("saved_at", kind="stable").reset_index(drop=True)
 
     def setting(self, key: str, default: Any = None) -> Any:
         """A preference kept with the journal (such as the country for support lines)."""

@@ -10,6 +10,7 @@ from typing import Any
 from markupsafe import Markup
 
 from . import clock
+from .analysis.checkins import checkin_days
 from .analysis.lookback import LookBack, look_back
 from .analysis.reasons import reasons_from
 from .content import definition, field_id
@@ -92,7 +93,7 @@ def now_html(journal: Journal, found: LookBack) -> Markup:
 
 def look_back_for(journal: Journal) -> LookBack:
     return look_back(
-        journal.checkin_days(), clock.today(journal), journal.latest("wins"),
+        checkin_days(journal), clock.today(journal), journal.latest("wins"),
         journal.latest("milestones"),
     )  # fmt: skip
 

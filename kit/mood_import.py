@@ -19,6 +19,7 @@ from typing import Any
 
 from . import clock
 from ._files import MOOD_CSV, read_text
+from .analysis.checkins import checkins
 from .content import definition
 from .errors import FileProblemError
 from .fields import AnswerErrors, validate_answers
@@ -159,7 +160,7 @@ def read_mood_csv(journal: Journal, path: str | os.PathLike[str]) -> MoodImport:
             t("transfer.mood.wrong-columns", path=str(source),
               columns=", ".join(header) or t("transfer.mood.no-header"))
         )  # fmt: skip
-    have = set(journal.checkins().index.date)
+    have = set(checkins(journal).index.date)
     from .content import field_ids
 
     sheet = definition(CHECK_IN)

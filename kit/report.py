@@ -18,6 +18,8 @@ from markupsafe import Markup
 
 from . import clock
 from ._files import write_atomically
+from .analysis.checkins import checkins
+from .analysis.checkins import scores as scale_scores
 from .analysis.mood import mood_trend
 from .analysis.streaks import streak
 from .analysis.summary import summary
@@ -116,7 +118,7 @@ NOTES_SHOWN = 20
 
 def checkins_between(journal: Journal, start, end):
     """The journal's check-ins (a DataFrame, one row per day) from ``start`` to ``end``."""
-    frame = journal.checkins()
+    frame = checkins(journal)
     if start is not None:
         frame = frame[frame.index >= str(start)]
     if end is not None:
@@ -188,7 +190,7 @@ def _look_back_section(journal: Journal, start, end) -> str:
 def _scales_section(journal: Journal, start, end) -> str:
     from .plots.trends import scale_figure
 
-    scores = journal.scores()
+    scores = scale_scores(journal)
     if start is not None:
         scores = scores[scores["date"] >= str(start)]
     if end is not None:

@@ -10,6 +10,7 @@ import pytest
 
 import kit
 from kit import clock
+from kit.analysis.checkins import checkins, scores
 from kit.widgets import Form
 
 
@@ -27,7 +28,7 @@ def test_newest_save_of_a_day_counts_and_history_is_kept(journal: kit.Journal) -
     checkin(journal, "2026-11-20", 3)
     checkin(journal, "2026-11-21", 6)
     checkin(journal, "2026-11-20", 5, note="Better by evening.")
-    frame = journal.checkins()
+    frame = checkins(journal)
     assert list(frame.index) == [pd.Timestamp("2026-11-20"), pd.Timestamp("2026-11-21")]
     assert frame.loc["2026-11-20", "mood"] == 5
     assert frame.loc["2026-11-20", "note"] == "Better by evening."
@@ -38,7 +39,7 @@ def test_newest_save_of_a_day_counts_and_history_is_kept(journal: kit.Journal) -
 
 def test_checkins_frame_has_every_field(journal: kit.Journal) -> None:
     """Is there a column for every check-in field (and tags), even before any check-in?"""
-    empty = journal.checkins()
+    empty = checkins(journal)
     fields = [f.id for f in kit.definition("check-in").fields if f.id != "day"]
     assert list(empty.columns) == [*fields, "tags", "saved_at"]
     assert empty.empty
@@ -49,7 +50,7 @@ def test_tags_join_activities_and_own_tags(journal: kit.Journal) -> None:
     """Are activities and the person's own tags one list, trimmed, lower-cased, each once?"""
     checkin(journal, "2026-11-22", 7, activities=["friends", "outdoors"],
             own_tags=" Gym, gym ,date  night,, ")  # fmt: skip
-    (tags,) = journal.checkins()["tags"]
+    (tags,) = checkins(journal)["tags"]
     assert tags == ["friends", "outdoors", "gym", "date night"]
 
 
@@ -63,7 +64,7 @@ def test_a_check_in_needs_a_day_and_a_mood(journal: kit.Journal) -> None:
 
 def test_scores_frame(journal: kit.Journal) -> None:
     """Does scores() give one row per scale response, with total and published band?"""
-    assert list(journal.scores().columns) == [
+    assert list(scores(journal).columns) == [
         "date",
         "saved_at",
         "scale",
@@ -74,7 +75,7 @@ def test_scores_frame(journal: kit.Journal) -> None:
     journal.save("who5", {f"q{i}": 2 for i in range(1, 6)})
     journal.save("gad7", {f"q{i}": 1 for i in range(1, 8)})
     journal.save("who5", {f"q{i}": 4 for i in range(1, 6)})
-    frame = journal.scores()
+    frame = scores(journal)
     assert list(frame["scale"]) == ["who5", "gad7", "who5"]
     assert list(frame["total"]) == [40, 7, 80]
     assert list(frame["band"]) == ["Low well-being", "Mild", "Not in the low range"]
@@ -105,7 +106,7 @@ def test_filling_in_a_missed_day(journal: kit.Journal) -> None:
     assert record.answers == {"day": "2026-11-01", "mood": 2}
     assert "(for 1 Nov 2026)" in form.status.value
     assert journal.for_day("check-in", today(journal)).answers["mood"] == 8
-    assert list(journal.checkins()["mood"]) == [2, 8]
+    assert list(checkins(journal)["mood"]) == [2, 8]
 
 
 def test_for_day_only_for_daily_worksheets(journal: kit.Journal) -> None:
@@ -135,6 +136,6 @@ def test_reclaimed_time_shows_as_tags_on_that_days_check_in(journal: kit.Journal
     journal.save("reclaim", {"done": [{"what": "Pottery class", "day": "2026-05-01"},
                                       {"what": "Friends", "day": "2026-05-01"},
                                       {"what": "Long swim", "day": "2026-05-09"}]})  # fmt: skip
-    frame = journal.checkins()
+    frame = checkins(journal)
     assert frame.loc["2026-05-01", "tags"] == ["friends", "pottery class"]
     assert frame.loc["2026-05-02", "tags"] == []

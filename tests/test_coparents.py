@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 import kit
+from kit.analysis.checkins import checkin_days
 from kit.analysis.streaks import Streak, column, streak
 from kit.analysis.wins import wins_in_checkins
 from kit.widgets import Form
@@ -24,7 +25,7 @@ def test_necessary_contact_does_not_break_a_streak(journal: kit.Journal) -> None
     for i, answers in enumerate(days):
         journal.save("check-in", {"day": (start + dt.timedelta(days=i)).isoformat(), "mood": 5,
                                   **answers})  # fmt: skip
-    rows = journal.checkin_days()
+    rows = checkin_days(journal)
     assert rows[1]["necessary_contact"] == ["children", "legal"]
     assert streak(column(rows, "contacted")) == Streak(current=3, longest=3)
     no_contact = [w.day for w in wins_in_checkins(rows) if w.category == "no-contact"]

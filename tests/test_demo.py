@@ -9,14 +9,15 @@ from pathlib import Path
 import pytest
 
 import kit
+from kit.analysis import checkins as days
 from kit.demo import default_demo_dir, write_demo
 
 
 def test_demo_is_six_months_of_plausible_data(tmp_path: Path) -> None:
     """Does the demo hold about six months of check-ins, weekly WHO-5s and some worksheets?"""
     with write_demo(tmp_path / "demo") as journal:
-        checkins = journal.checkins()
-        scores = journal.scores()
+        checkins = days.checkins(journal)
+        scores = days.scores(journal)
         assert 140 <= len(checkins) <= 183
         assert (checkins.index.max() - checkins.index.min()).days == 182
         assert checkins["mood"].between(1, 10).all()
@@ -45,8 +46,8 @@ def test_writing_the_demo_again_replaces_it(tmp_path: Path) -> None:
     """Does a second demo replace the first, rather than doubling it?"""
     write_demo(tmp_path / "demo", days=30).close()
     with write_demo(tmp_path / "demo", days=30) as journal:
-        assert len(journal.checkins()) == len(set(journal.checkins().index))
-        assert len(journal.history("check-in")) == len(journal.checkins())
+        assert len(days.checkins(journal)) == len(set(days.checkins(journal).index))
+        assert len(journal.history("check-in")) == len(days.checkins(journal))
 
 
 def run(*args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 import kit
+from kit.analysis.checkins import checkins
 from kit.mood_import import MoodImportError, import_mood_csv
 
 DAYLIO = """full_date,date,weekday,time,mood,activities,note_title,note
@@ -29,7 +30,7 @@ def test_daylio_export_comes_in_with_nothing_lost(tmp_path: Path, journal: kit.J
     """Are Daylio's moods mapped, activities kept as tags, days combined, bad rows listed?"""
     result = import_mood_csv(journal, write(tmp_path, DAYLIO))
     assert result.kind == "Daylio"
-    frame = journal.checkins()
+    frame = checkins(journal)
     assert [str(d.date()) for d in frame.index] == ["2026-03-01", "2026-03-02", "2026-03-03"]
     assert list(frame["mood"]) == [10, 4, 8]  # rad; awful and meh averaged; good
     assert frame.loc["2026-03-03", "tags"] == ["friends", "gym"]
@@ -66,7 +67,7 @@ def test_plain_csv(tmp_path: Path, journal: kit.Journal) -> None:
     assert preview.ignored_columns == ["weather"]
     assert [row for row, _ in preview.problems] == [4, 5]
     import_mood_csv(journal, write(tmp_path, text))
-    frame = journal.checkins()
+    frame = checkins(journal)
     assert list(frame["mood"]) == [7, 3]
     assert frame.iloc[0]["note"] == "Sunny walk"
 

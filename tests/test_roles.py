@@ -19,6 +19,7 @@ import pytest
 import kit
 from kit import roles
 from kit.analysis.balance import area_balances
+from kit.analysis.checkins import checkin_days, checkins
 from kit.analysis.lookback import look_back
 from kit.check import check_content
 from kit.content import data_dir, definition, load_definition
@@ -205,9 +206,9 @@ def test_check_ins_under_new_ids_are_read_the_same(tmp_path, monkeypatch) -> Non
             for i, day in enumerate(days):
                 answers = {"day": day.isoformat(), mood: 3 + i % 5, contacted: i % 3 == 0}
                 journal.save("check-in", answers)
-            rows = journal.checkin_days()
+            rows = checkin_days(journal)
             found = look_back(rows, days[-1] + dt.timedelta(days=1))
-            trend = mood_trend(journal.checkins())
+            trend = mood_trend(checkins(journal))
         return found, trend["rolling"].tolist()
 
     kits = fill("mood", "contacted")

@@ -11,6 +11,7 @@ import pytest
 
 import kit
 from kit import share as sharing
+from kit.analysis.checkins import checkins, scores
 from kit.bundle import BUNDLE_VERSION, FORMAT
 
 D = dt.date
@@ -316,8 +317,8 @@ def test_a_share_reads_back_whole(filled, tmp_path: Path, monkeypatch) -> None:
     assert shared.made_at == share.made_at
     assert len(shared.records) == 5
     with sharing.opened(shared) as journal:
-        assert list(journal.checkins()["note"].dropna()) == [SCRIPT]
-        assert list(journal.scores()["scale"]) == ["who5"]
+        assert list(checkins(journal)["note"].dropna()) == [SCRIPT]
+        assert list(scores(journal)["scale"]) == ["who5"]
         folder = journal.path.parent
     assert not folder.exists(), "the temporary journal is deleted afterwards"
 

@@ -98,7 +98,7 @@ def fade_progress(
     rows: Iterable[Mapping[str, Any]], start: dt.date, contacts_now: int, weeks: int
 ) -> list[FadeWeek]:
     """For each week of the fade: the target, and the days contact was logged in check-ins
-    (plain rows from ``Journal.checkin_days()``)."""
+    (plain rows from :func:`kit.analysis.checkins.checkin_days`)."""
     key = field_id("check-in", "contacted")
     contacted = {dt.date.fromisoformat(r["date"]): r[key] for r in rows if r.get(key) is not None}
     progress = []

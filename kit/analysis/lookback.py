@@ -1,8 +1,9 @@
 """Looking back: the person's own words from the start beside where they are now.
 
-Plain Python on plain rows (``Journal.checkin_days()``) and records: what changed, said in
-plain words by the page (``data/messages/<language>/lookback.po``), never a score. The
-mood's path is told as it went: when the last weeks were harder than the first, it says so.
+Plain Python on plain rows (:func:`kit.analysis.checkins.checkin_days`) and records: what
+changed, said in plain words by the page (``data/messages/<language>/lookback.po``), never a
+score. The mood's path is told as it went: when the last weeks were harder than the first,
+it says so.
 """
 
 from __future__ import annotations

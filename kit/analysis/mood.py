@@ -1,8 +1,8 @@
 """Trends from the daily check-ins: rolling mood, tags, ranges, milestones (streaks are in
 ``kit.analysis.streaks``, which needs no pandas).
 
-Every function takes the DataFrame from ``Journal.checkins()`` (indexed by day) or plain
-values, and returns values; none of them displays anything.
+Every function takes the DataFrame from :func:`kit.analysis.checkins.checkins` (indexed by
+day) or plain values, and returns values; none of them displays anything.
 """
 
 from __future__ import annotations

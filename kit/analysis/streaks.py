@@ -1,8 +1,8 @@
 """Runs of check-ins answering no ("contacted", "checked their profiles"), without pandas.
 
 The pages that show a streak (contact plan, digital detox, small wins) read plain rows from
-``Journal.checkin_days()``; the trends page passes a DataFrame column. Both are a sequence
-of answers, oldest first.
+:func:`kit.analysis.checkins.checkin_days`; the trends page passes a DataFrame column. Both
+are a sequence of answers, oldest first.
 """
 
 from __future__ import annotations

@@ -1,6 +1,7 @@
 """Small wins: those found in check-ins, no-contact milestones, and wins over time.
 
-Plain Python on plain rows (``Journal.checkin_days()``): the small wins page loads no pandas.
+Plain Python on plain rows (:func:`kit.analysis.checkins.checkin_days`): the small wins page
+loads no pandas.
 """
 
 from __future__ import annotations

@@ -20,6 +20,7 @@ import ipywidgets as w
 from markupsafe import Markup
 
 from .. import share as sharing
+from ..analysis.checkins import scores as scale_scores
 from ..content import definition
 from ..errors import KitError
 from ..journal import Journal
@@ -78,7 +79,7 @@ def _scales(journal: Journal, shared: sharing.Shared, chosen: list[str]) -> list
     from ..plots.trends import scale_figure
     from ..report import scales_table_html
 
-    scores = _between(journal.scores(), lambda f: f["date"], shared)
+    scores = _between(scale_scores(journal), lambda f: f["date"], shared)
     scores = scores[scores["scale"].isin(chosen)]
     parts: list[w.Widget] = [
         _html(

@@ -8,6 +8,7 @@ from typing import Any
 
 import ipywidgets as w
 
+from ..analysis.checkins import checkins, scores
 from ..content import definition
 from ..journal import Journal
 from ..text import language, t, tn
@@ -119,8 +120,8 @@ class Trends(DisplayOnce):
 
     def refresh(self) -> None:
         """Read the journal again, then draw."""
-        self.all_checkins = self.journal.checkins()
-        self.all_scores = self.journal.scores()
+        self.all_checkins = checkins(self.journal)
+        self.all_scores = scores(self.journal)
         self.words.value = _words(self.all_checkins, self.all_scores)
         self.draw()
 

@@ -19,7 +19,7 @@ from kit.plots import trends
 
 
 def frame(rows: dict[str, dict]) -> pd.DataFrame:
-    """A check-in frame like Journal.checkins(), from {day: answers}."""
+    """A check-in frame like kit.analysis.checkins.checkins(journal), from {day: answers}."""
     data = [{"mood": None, "tags": [], "urge": None, "contacted": None, **r} for r in rows.values()]
     out = pd.DataFrame(data)
     out.index = pd.DatetimeIndex(pd.to_datetime(list(rows)), name="date")

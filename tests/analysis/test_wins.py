@@ -16,7 +16,7 @@ from kit.plots.wins import wins_figure
 
 
 def days(rows: dict[str, dict]) -> list[dict]:
-    """Plain check-in rows like Journal.checkin_days(), from {day: answers}."""
+    """Plain check-in rows like kit.analysis.checkins.checkin_days(journal), from {day: answers}."""
     return [{"date": day, "contacted": None, "checked_profiles": None, "activities": [],
              "win": None, **r} for day, r in rows.items()]  # fmt: skip
 

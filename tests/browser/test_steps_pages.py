@@ -7,6 +7,7 @@ import re
 from playwright.sync_api import Page, expect
 
 import kit
+from kit.analysis.checkins import checkins
 
 
 def test_conversation_with_a_safety_flag_recommends_a_safe_channel(page: Page, server) -> None:
@@ -42,7 +43,7 @@ def test_a_check_in_without_checking_profiles_is_a_win(page: Page, server) -> No
     page.locator(".kit-save").click()
     expect(page.locator(".kit-status")).to_have_text(re.compile("^Saved"))
     with kit.open_journal(server.data_dir) as journal:
-        before = journal.checkins()["checked_profiles"].eq(False).sum()
+        before = checkins(journal)["checked_profiles"].eq(False).sum()
     assert before >= 1
 
     page.goto(server.page("13.ipynb"))

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Any
 
 import ipywidgets as w
 
+from ...analysis.checkins import checkin_days
 from ...readback import safety_flags
 from ..chart import Chart
 from ..inputs import full
@@ -141,7 +142,7 @@ class FadeChart(Chart):
         from ...plots.contact import fade_figure
 
         progress = fade_progress(
-            self.journal.checkin_days(), dt.date.fromisoformat(a[start]),
+            checkin_days(self.journal), dt.date.fromisoformat(a[start]),
             a[contacts], a.get(weeks, 4),
         )  # fmt: skip
         return fade_figure(progress)

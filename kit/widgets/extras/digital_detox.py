@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 import ipywidgets as w
 
+from ...analysis.checkins import checkin_days
 from ...readback import safety_flags
 from ...text import markup, t, tn
 from ..inputs import full
@@ -66,7 +67,7 @@ class DetoxProgressPanel:
 
         done = detox_progress(answers, self.form.sheet)
         checked = field_id("check-in", "checked_profiles")
-        run = streak(column(self.form.journal.checkin_days(), checked))
+        run = streak(column(checkin_days(self.form.journal), checked))
         lines = []
         if done.planned:
             key = "extras.detox.progress-against" if done.not_doing else "extras.detox.progress"

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 import ipywidgets as w
 
+from ...analysis.checkins import checkin_days
 from ...text import t, tn
 from ..chart import Chart
 from ..inputs import full
@@ -48,7 +49,7 @@ class WinsFound:
 
         kinds = self.form.sheet.by_role("wins.category")
         labels = {str(o): o.label for o in kinds.options}
-        found = wins_in_checkins(self.form.journal.checkin_days())
+        found = wins_in_checkins(checkin_days(self.form.journal))
         fresh = not_yet_logged(found, logged_wins(answers, self.form.sheet))[: self.SHOWN]
         rows = []
         for win in fresh:
@@ -90,7 +91,7 @@ class Celebration:
         from ...analysis.wins import milestone_reached
         from ...content import field_ids
 
-        rows = self.form.journal.checkin_days()
+        rows = checkin_days(self.form.journal)
         contacted, checked = field_ids("check-in", "contacted", "checked_profiles")
         contact = streak(column(rows, contacted))
         profiles = streak(column(rows, checked))
