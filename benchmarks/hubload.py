@@ -4,7 +4,7 @@ Run:  .venv/bin/python benchmarks/hubload.py --clients 2,5,10,20 --browsers 1 [-
 
 This is not part of `make test` (tests/hub/test_load.py runs a short version: three clients).
 It starts JupyterHub from deploy/local/jupyterhub_config.py with configurable-http-proxy, as
-tests/hub/conftest.py does (the dummy log-in, one password, SimpleLocalProcessSpawner, every
+support/hub.py does for the tests (the dummy log-in, one password, SimpleLocalProcessSpawner, every
 client's journal in a folder of its own under the hub's state folder), and then, for each N
 in --clients, N new client users at the same moment. Each client:
 
@@ -67,10 +67,10 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))  # the tests' hub and browser settings, shared with them
+sys.path.insert(0, str(ROOT))  # support/: the hub and browser settings the tests use too
 
-from tests.conftest import CHROMIUM, CHROMIUM_FLAGS  # noqa: E402
-from tests.hub.conftest import PASSWORD, Hub, proxy_command  # noqa: E402
+from support.hub import PASSWORD, Hub, proxy_command  # noqa: E402
+from support.tools import CHROMIUM, CHROMIUM_FLAGS  # noqa: E402
 
 PASSPHRASE = "kettle garden tuesday"  # noqa: S105 - a made-up passphrase for made-up journals
 CHECK_IN = "14"

@@ -180,7 +180,7 @@ def test_switching_language_never_changes_what_was_saved(journal: kit.Journal) -
     """Every worksheet in Spanish has the English one's fields, kinds and option values in
     the same order, so an answer is stored the same in either; switching the journal's
     language keeps every record as it was."""
-    from tests.filling import answers_for, fill_every_worksheet
+    from support.filling import answers_for, fill_every_worksheet
 
     fill_every_worksheet(journal, [f"typed {i}" for i in range(500)])
     try:

@@ -164,3 +164,20 @@ def test_no_module_uses_another_modules_private_names() -> None:
     """Does each module keep to the others' public names (what another module needs is
     made public, named and documented)?"""
     assert private_uses() == []
+
+
+def test_the_benchmarks_and_support_never_import_the_tests() -> None:
+    """Do the benchmarks share servers and browser settings with the tests through
+    support/, never by importing the tests (whose fixtures change under them)?"""
+    repo = KIT.parent
+    found = []
+    for path in sorted([*(repo / "benchmarks").rglob("*.py"), *(repo / "support").rglob("*.py")]):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            names = []
+            if isinstance(node, ast.Import):
+                names = [a.name for a in node.names]
+            elif isinstance(node, ast.ImportFrom) and not node.level:
+                names = [node.module or ""]
+            found += [f"{path.relative_to(repo)}:{node.lineno} imports {n}"
+                      for n in names if n.split(".")[0] == "tests"]  # fmt: skip
+    assert found == []

@@ -1,6 +1,6 @@
 """The benchmark is not run by the suite (it takes twenty minutes and its timings are not
-assertions), but it must still start: its imports reach into kit and into the tests'
-server and browser settings, which change under it."""
+assertions), but it must still start: its imports reach into kit and into support/ (the
+servers and browser settings it shares with the tests), which change under it."""
 
 from __future__ import annotations
 

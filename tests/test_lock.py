@@ -15,8 +15,7 @@ import pytest
 import kit
 from kit import lock as lock_module
 from kit.journal import DB_NAME
-
-from .filling import answers_for
+from support.filling import answers_for
 
 PASS = "kettle garden tuesday"
 

@@ -22,9 +22,10 @@ from kit import share as sharing
 from kit.app.serve import notebooks_dir
 from kit.content import site_pages
 from kit.demo import write_demo
+from support.filling import fill_every_worksheet
+from support.servers import KitServer
 
-from ..filling import fill_every_worksheet
-from .conftest import KitServer, serious_violations, settle
+from .conftest import serious_violations, settle
 
 PAGES = [notebook for notebook, _ in site_pages()] + ["therapist/inbox.ipynb"]
 

@@ -15,8 +15,7 @@ from playwright.sync_api import Page, expect
 import kit
 from kit.app.serve import notebooks_dir
 from kit.content import site_pages
-
-from .conftest import KitServer
+from support.servers import KitServer
 
 TITLE = "Notes & lists"
 CULL = 40

@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
-from .conftest import KitServer
+from support.servers import KitServer
 
 CULL_IDLE = 2  # the least kit serve accepts; the culler then looks every second
 START_DELAY = 8

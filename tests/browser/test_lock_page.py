@@ -12,8 +12,9 @@ import pytest
 from playwright.sync_api import Page, expect
 
 import kit
+from support.servers import KitServer
 
-from .conftest import KitServer, serious_violations, settle
+from .conftest import serious_violations, settle
 
 PASS = "kettle garden tuesday"
 MARKER = "lighthouse-keeper-4417"

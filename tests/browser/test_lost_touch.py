@@ -11,8 +11,8 @@ from pathlib import Path
 from playwright.sync_api import Page, expect
 
 import kit
+from support.servers import KitServer
 
-from .conftest import KitServer
 from .test_one_app import app_url, shown
 
 # The page asks every 5 s and speaks after 30 s without an answer (kit.widgets.app).

@@ -13,9 +13,8 @@ import pytest
 from playwright.sync_api import Page, expect
 
 import kit
-from tests.filling import answer_for
-
-from .conftest import KitServer
+from support.filling import answer_for
+from support.servers import KitServer
 
 # Each short enough for a one-line field (60 characters).
 PAYLOADS = [

@@ -16,8 +16,9 @@ from playwright.sync_api import Page, expect
 import kit
 from kit.content import site_pages
 from kit.demo import write_demo
+from support.servers import KitServer
 
-from .conftest import PAGE_TIMEOUT_MS, KitServer, serious_violations, settle
+from .conftest import PAGE_TIMEOUT_MS, serious_violations, settle
 from .test_app import _kernels
 
 PASS = "kettle garden tuesday"

@@ -20,8 +20,9 @@ from playwright.sync_api import Page, expect
 
 import kit
 from kit.demo import write_demo
+from support.servers import KitServer
 
-from .conftest import PAGE_TIMEOUT_MS, KitServer, settle
+from .conftest import PAGE_TIMEOUT_MS, settle
 from .test_one_app import NUMBERS, app_url, every_page, shown
 
 # Words that are English and never Spanish. A line with one of the first set, or with two

@@ -13,8 +13,9 @@ from playwright.sync_api import Page, expect
 
 import kit
 from kit.demo import write_demo
+from support.servers import KitServer
 
-from .conftest import PAGE_TIMEOUT_MS, KitServer
+from .conftest import PAGE_TIMEOUT_MS
 
 
 def open_form(page: Page, url: str) -> None:

@@ -8,8 +8,9 @@ import pytest
 from playwright.sync_api import Page, expect
 
 import kit
+from support.servers import KitServer
 
-from .conftest import KitServer, outside_requests
+from .conftest import outside_requests
 
 WELLBEING = "01.ipynb"
 NOTE = 'Tired. <b>not bold</b> & <img src=x onerror="window.hacked=1">'

@@ -87,8 +87,7 @@ def test_looking_back_after_a_few_weeks(page, tmp_path) -> None:
     from playwright.sync_api import expect
 
     from kit.demo import write_demo
-
-    from .conftest import KitServer
+    from support.servers import KitServer
 
     write_demo(tmp_path / "data", days=60).close()
     with KitServer(tmp_path / "data", tmp_path / "server.log", "--preheat", "none") as server:

@@ -16,8 +16,9 @@ import pytest
 from playwright.sync_api import Page, expect
 
 import kit
+from support.hub import Hub, proxy_command
 
-from .conftest import Hub, log_in, proxy_command
+from .conftest import log_in
 
 CULL_AFTER = 60  # jupyterhub-idle-culler's shortest timeout the kit accepts
 NOTICE_WITHIN_MS = 90_000

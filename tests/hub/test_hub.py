@@ -12,7 +12,9 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
-from .conftest import CLIENTS, PASSWORD, THERAPIST, Hub, log_in
+from support.hub import CLIENTS, PASSWORD, THERAPIST, Hub
+
+from .conftest import log_in
 
 MARKERS = {name: f"{name}-private-{uuid.uuid4().hex[:10]}" for name in CLIENTS}
 

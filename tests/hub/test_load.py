@@ -21,8 +21,7 @@ from benchmarks.hubload import (
     saves_found,
     step_names,
 )
-
-from .conftest import Hub, proxy_command
+from support.hub import Hub, proxy_command
 
 CLIENTS = 3
 SAVES = 2
