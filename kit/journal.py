@@ -239,18 +239,23 @@ class Journal:
         except AnswerErrors as problems:
             raise ValidationError(problems.errors) from None
         saved_at = dt.datetime.now(dt.UTC)
-        (record,) = self.add_responses([(sheet.id, sheet.version, saved_at, cleaned)])
+        (record,) = self._store([(sheet.id, sheet.version, saved_at, cleaned)])
         return record
 
     def add_responses(
         self, rows: Iterable[tuple[str, int, dt.datetime, dict[str, Any]]]
     ) -> list[Record]:
         """Store responses made elsewhere, as they were: each row is (worksheet id, the
-        version of its definition, when it was saved, answers already checked with
-        :func:`kit.fields.validate_answers`). This is how a bundle, a mood file, a share or
-        the sample journal comes in. All are kept in one transaction, or none is; a
-        worksheet's draft goes once its answers are saved. Returns the new records."""
-        rows = list(rows)
+        version of its definition, when it was saved, with its time zone, and the answers).
+        This is how a bundle, a mood file, a share or the sample journal comes in. Every
+        row's answers are checked first, as :meth:`save` checks them: if any does not fit,
+        :class:`kit.ValidationError` says which and nothing is written. Otherwise all are
+        kept in one transaction, or none is; a worksheet's draft goes once its answers are
+        saved. Returns the new records."""
+        return self._store([self._checked(*row) for row in rows])
+
+    def _store(self, rows: list[tuple[str, int, dt.datetime, dict[str, Any]]]) -> list[Record]:
+        """Store responses already checked, in one transaction (see add_responses)."""
         records = []
         with self._guard(), self._transaction():
             for worksheet in dict.fromkeys(row[0] for row in rows):
@@ -270,6 +275,19 @@ class Journal:
                 records.append(Record(record_id, worksheet, version, saved_at, answers))
         backup.daily(self.path, self._db)
         return records
+
+    @staticmethod
+    def _checked(
+        worksheet: str, version: int, saved_at: dt.datetime, answers: Mapping[str, Any]
+    ) -> tuple[str, int, dt.datetime, dict[str, Any]]:
+        if saved_at.tzinfo is None:
+            raise ValueError(f"saved_at must carry its time zone (got {saved_at!r})")
+        sheet = definition(worksheet)
+        try:
+            cleaned = validate_answers(sheet.fields, answers)
+        except AnswerErrors as problems:
+            raise ValidationError(problems.errors) from None
+        return sheet.id, version, saved_at, cleaned
 
     def _payload(
         self, record_id: int, worksheet: str, version: int, stamp: str, answers: dict[str, Any]

@@ -438,3 +438,21 @@ def test_history_follows_when_answers_were_saved(journal: kit.Journal) -> None:
     journal.add_responses([("wellbeing", 2, old, {"overall": 1})])
     assert [r.answers["overall"] for r in journal.history("wellbeing")] == [1, 5]
     assert journal.latest("wellbeing") == {"overall": 5}
+
+
+def test_responses_added_as_a_batch_are_checked_whole(journal: kit.Journal) -> None:
+    """Does adding responses as a batch check every row as a save does, and keep none of
+    them when one does not fit, naming the field?"""
+    when = dt.datetime(2026, 11, 1, 9, tzinfo=dt.UTC)
+    good = ("wellbeing", 2, when, {"overall": 3})
+    bad = ("wellbeing", 2, when + dt.timedelta(days=1), {"overall": "very"})
+    with pytest.raises(kit.ValidationError) as refused:
+        journal.add_responses([good, bad])
+    assert set(refused.value.errors) == {"overall"}
+    assert journal.history("wellbeing") == []
+    with pytest.raises(kit.UnknownWorksheetError):
+        journal.add_responses([("no-such-sheet", 1, when, {})])
+    with pytest.raises(ValueError, match="time zone"):
+        journal.add_responses([("wellbeing", 2, when.replace(tzinfo=None), {"overall": 3})])
+    (record,) = journal.add_responses([good])
+    assert journal.latest("wellbeing") == {"overall": 3} == record.answers
