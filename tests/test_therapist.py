@@ -199,6 +199,7 @@ def test_the_inbox_shows_a_share_with_every_client_word_escaped(client, inbox: P
                   "Well-being scales", "40 of 100", "Low well-being", "all dates",
                   "Today's check-in, My reasons, WHO-5 well-being check"):  # fmt: skip
         assert words in said(shown), words
+    assert "<h3>My reasons</h3>" in shown, "the report's section, one heading level down"
     charts = {c for x in every_widget(page.view) for c in x._dom_classes}
     assert {"kit-chart-mood", "kit-chart-urge", "kit-chart-who5"} <= charts
 
