@@ -25,11 +25,8 @@ from .errors import DefinitionError, UnknownWorksheetError
 from .fields import (
     COMMON_KEYS,
     DEFAULT_LIST_ITEMS,
-    DEFAULT_MAX_LENGTH,
     ID_PATTERN,
-    KIND_KEYS,
     KINDS,
-    MAX_LENGTH_LIMIT,
     AnswerErrors,
     Field,
     Option,
@@ -233,9 +230,11 @@ class _Checker:
             raise self.fail("is missing the key 'kind'", fid)
         if kind not in KINDS:
             raise self.fail(f"unknown kind {kind!r} (known kinds: {', '.join(KINDS)})", fid)
-        if nested and kind == "list":
+        # What the kind takes and how it is checked: its record in kit.fields.KINDS.
+        record = KINDS[kind]
+        extra, needed = record.keys, record.required
+        if nested and "fields" in needed:
             raise self.fail("a list cannot contain another list", fid)
-        extra, needed = KIND_KEYS[kind]
         self.keys(raw, COMMON_KEYS | extra, {"id", "kind", "prompt"} | needed, "the field", fid)
         required = raw.get("required", False)
         if not isinstance(required, bool):
@@ -251,21 +250,24 @@ class _Checker:
             spec["role"] = self.role(raw["role"], fid, nested=nested)
         if "options" in needed:
             spec["options"] = self.options(raw["options"], fid)
-            if kind in ("choice", "rank") and len(spec["options"]) < 2:
-                raise self.fail(f"a {kind} field needs at least two options", fid)
-            if any(o.safety for o in spec["options"]) and kind not in ("choice", "multi"):
-                raise self.fail("options can be marked safety = true in a choice or multi", fid)
-        if kind == "checklist":
+            least = record.min_options
+            if len(spec["options"]) < least:
+                count = "two" if least == 2 else str(least)
+                raise self.fail(f"a {kind} field needs at least {count} options", fid)
+            if any(o.safety for o in spec["options"]) and not record.option_safety:
+                marked = " or ".join(k.name for k in KINDS.values() if k.option_safety)
+                raise self.fail(f"options can be marked safety = true in a {marked}", fid)
+        if "states" in needed:
             spec["states"] = self.options(raw["states"], fid, "states")
             if len(spec["states"]) < 2:
-                raise self.fail("a checklist needs at least two states", fid)
-        if kind in ("multi", "rank", "list") and "max_items" in raw:
+                raise self.fail(f"a {kind} needs at least two states", fid)
+        if "max_items" in extra and "max_items" in raw:
             spec["max_items"] = self.integer(raw["max_items"], "max_items", fid, low=1, high=10_000)
-            if kind != "list" and spec["max_items"] > len(spec["options"]):
+            if "options" in needed and spec["max_items"] > len(spec["options"]):
                 raise self.fail("max_items is larger than the number of options (bad range)", fid)
-        if kind == "ratings":
+        if "options_from" in needed:
             spec["options_from"] = self.ident(raw["options_from"], "options_from", fid)
-        if kind in ("scale", "ratings"):
+        if record.range == "steps":
             low = self.integer(raw["min"], "min", fid)
             high = self.integer(raw["max"], "max", fid)
             if not low < high or high - low > 20:
@@ -288,7 +290,7 @@ class _Checker:
                     )
                 anchors[point] = self.text(label, f"anchor {point}", fid)
             spec.update(min=low, max=high, anchors=anchors)
-        if kind == "number":
+        if record.range == "number":
             low, high = raw["min"], raw["max"]
             for name, value in (("min", low), ("max", high)):
                 if isinstance(value, bool) or not isinstance(value, int | float):
@@ -302,11 +304,10 @@ class _Checker:
                 raise self.fail("'integer' must be true or false", fid)
             spec.update(min=low, max=high, integer=integer)
             spec["unit"] = self.text(raw.get("unit"), "the unit", fid, optional=True)
-        if kind in ("text", "longtext"):
-            limit = raw.get("max_length", DEFAULT_MAX_LENGTH[kind])
-            spec["max_length"] = self.integer(
-                limit, "max_length", fid, low=1, high=MAX_LENGTH_LIMIT[kind]
-            )
+        if record.max_length is not None:
+            usual, most = record.max_length
+            limit = raw.get("max_length", usual)
+            spec["max_length"] = self.integer(limit, "max_length", fid, low=1, high=most)
             spec["placeholder"] = self.text(
                 raw.get("placeholder"), "the placeholder", fid, optional=True
             )
@@ -320,7 +321,7 @@ class _Checker:
             if not raw.get("safety"):
                 raise self.fail("'flag' names a safety concern, so it needs safety = true", fid)
             spec["flag"] = self.text(raw["flag"], "the flag", fid)
-        if kind == "list":
+        if "fields" in needed:
             subs = raw["fields"]
             if not isinstance(subs, list) or not subs:
                 raise self.fail("a list needs a non-empty 'fields' list", fid)

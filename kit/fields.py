@@ -1,9 +1,13 @@
 """Field kinds: what each kind of question accepts, in one place.
 
-A worksheet is a list of fields, and every field has a *kind*. This module knows, for
-each kind, which definition keys it takes (checked when ``data/worksheets/*.toml`` is
-loaded) and which answers it accepts (checked before anything is saved). It knows
-nothing about widgets or storage, so both can rely on it and it can be tested alone.
+A worksheet is a list of fields, and every field has a *kind*. Each kind is one record in
+:data:`KINDS` (a :class:`Kind`): which definition keys it takes and how they are checked
+(when ``data/worksheets/*.toml`` is loaded, by :mod:`kit.content`), which answers it
+accepts (checked before anything is saved), how a kept answer reads in words (summaries,
+the report, the therapist's inbox), which input shows it (named, and imported only when a
+page is drawn), and an answer it takes and one it refuses, made up for the tests. This
+module imports nothing of widgets or storage, so both can rely on it and it can be tested
+alone.
 
 Answers are plain JSON-able values, the same in Python, on disk and in exports:
 
@@ -47,38 +51,7 @@ ID_PATTERN = re.compile(r"[a-z][a-z0-9_-]{0,39}")
 NUMBER = re.compile(r"[+-]?[0-9]+([.,][0-9]+)?([eE][+-]?[0-9]+)?|[+-]?[.,][0-9]+")
 THOUSANDS = re.compile(r"[+-]?[0-9]{1,3}(,[0-9]{3})+")
 
-KINDS = (
-    "scale",
-    "choice",
-    "multi",
-    "yesno",
-    "text",
-    "longtext",
-    "date",
-    "number",
-    "rank",
-    "checklist",
-    "list",
-    "ratings",
-)
-
 COMMON_KEYS = {"id", "kind", "prompt", "help", "required", "role"}
-
-# Keys each kind accepts beyond the common ones; a key in the second set must be present.
-KIND_KEYS: dict[str, tuple[set[str], set[str]]] = {
-    "scale": ({"min", "max", "anchors"}, {"min", "max"}),
-    "choice": ({"options"}, {"options"}),
-    "multi": ({"options", "max_items", "safety"}, {"options"}),
-    "yesno": ({"safety", "flag"}, set()),
-    "text": ({"max_length", "placeholder"}, set()),
-    "longtext": ({"max_length", "placeholder"}, set()),
-    "date": (set(), set()),
-    "number": ({"min", "max", "integer", "unit"}, {"min", "max"}),
-    "rank": ({"options", "max_items"}, {"options"}),
-    "checklist": ({"options", "states"}, {"options", "states"}),
-    "list": ({"fields", "max_items", "item_label", "defaults"}, {"fields"}),
-    "ratings": ({"options_from", "min", "max", "anchors"}, {"options_from", "min", "max"}),
-}
 
 DEFAULT_MAX_LENGTH = {"text": 200, "longtext": 10_000}
 MAX_LENGTH_LIMIT = {"text": 1_000, "longtext": 100_000}
@@ -258,7 +231,7 @@ def _text(f: Field, value: Any) -> str:
         text = text.strip()
         if len(text.splitlines()) > 1:  # every kind of line break, not only \n
             raise Invalid(t("answers.one-line"))
-    limit = f.max_length or DEFAULT_MAX_LENGTH[f.kind]
+    limit = f.max_length or KINDS[f.kind].max_length[0]  # type: ignore[index]
     if len(text) > limit:
         raise Invalid(tn("answers.too-long", limit, length=len(text)))
     return text
@@ -374,21 +347,233 @@ def _ratings(f: Field, value: Any) -> dict[str, int]:
     return dict(sorted(result.items(), key=lambda item: order[item[0]]))
 
 
-VALIDATORS: dict[str, Callable[[Field, Any], Any]] = {
-    "scale": _scale,
-    "choice": _choice,
-    "multi": _multi,
-    "yesno": _yesno,
-    "text": _text,
-    "longtext": _text,
-    "date": _date,
-    "number": _number,
-    "rank": _rank,
-    "checklist": _checklist,
-    "list": _list,
-    "ratings": _ratings,
-}
-assert set(VALIDATORS) == set(KINDS)
+# --- how each kind of answer reads, in words (for a summary, the report, the inbox) ------
+
+
+def _number_text(value: Any) -> str:
+    """A number as the language writes it (7.5 in English, 7,5 in Spanish), every digit kept."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return str(value)
+    from babel.numbers import format_decimal
+
+    return format_decimal(value, locale=language(), decimal_quantization=False)
+
+
+def _joined(parts: Any) -> str:
+    return t("answers.separator").join(parts)
+
+
+def _option_text(f: Field, value: str, options: tuple[Option, ...] | None = None) -> str:
+    match = next((o for o in (options or f.options) if o == value), None)
+    return match.label if match is not None else str(value)
+
+
+def _scale_text(f: Field, answer: Any) -> str:
+    anchor = f.anchors.get(answer)
+    if anchor:
+        return t("answers.with-anchor", value=_number_text(answer), anchor=anchor)
+    return _number_text(answer)
+
+
+def _choice_text(f: Field, answer: Any) -> str:
+    return _option_text(f, answer)
+
+
+def _multi_text(f: Field, answer: Any) -> str:
+    return _joined(_option_text(f, v) for v in answer)
+
+
+def _yesno_text(f: Field, answer: Any) -> str:
+    return t("answers.yes") if answer else t("answers.no")
+
+
+def _text_text(f: Field, answer: Any) -> str:
+    return str(answer)
+
+
+def _date_text(f: Field, answer: Any) -> str:
+    from .text import day_text
+
+    return day_text(dt.date.fromisoformat(answer))
+
+
+def _number_kind_text(f: Field, answer: Any) -> str:
+    number = _number_text(answer)
+    return t("answers.with-unit", number=number, unit=f.unit) if f.unit else number
+
+
+def _rank_text(f: Field, answer: Any) -> str:
+    return _joined(
+        t("answers.ranked", position=i, option=_option_text(f, v))
+        for i, v in enumerate(answer, start=1)
+    )
+
+
+def _checklist_text(f: Field, answer: Any) -> str:
+    return _joined(
+        t("answers.item-value", item=_option_text(f, item),
+          value=_option_text(f, state, f.states))
+        for item, state in answer.items()
+    )  # fmt: skip
+
+
+def _ratings_text(f: Field, answer: Any) -> str:
+    return _joined(
+        t("answers.item-value", item=_option_text(f, item), value=_scale_text(f, rating))
+        for item, rating in answer.items()
+    )
+
+
+def _list_text(f: Field, answer: Any) -> str:
+    entries = []
+    for entry in answer:
+        parts = [
+            answer_text(sub, entry[sub.id])
+            if i == 0
+            else t("answers.item-value", item=sub.prompt, value=answer_text(sub, entry[sub.id]))
+            for i, sub in enumerate(s for s in f.fields if s.id in entry)
+        ]
+        entries.append(t("answers.part-separator").join(parts))
+    return "\n".join(entries)
+
+
+def answer_text(field: Field, answer: Any) -> str:
+    """One saved answer in words, as its kind reads (plain text, escaped by whoever shows it)."""
+    return KINDS[field.kind].text(field, answer)
+
+
+# --- answers made up for a field: one it takes, one it refuses (the tests, the benchmark) --
+
+
+def _absent(values: Any, base: str = "no_such_value") -> str:
+    """A value that is none of ``values``."""
+    taken = {str(v) for v in values}
+    while base in taken:
+        base += "!"
+    return base
+
+
+def _options_of(f: Field) -> list[str]:
+    return [str(o) for o in f.options]
+
+
+def _first_two(f: Field, words: list[str], answers: Mapping[str, Any]) -> list[str]:
+    return _options_of(f)[: f.max_items or len(f.options)][:2]
+
+
+def _list_example(f: Field, words: list[str], answers: Mapping[str, Any]) -> list[dict]:
+    return [{sub.id: example(sub, words) for sub in f.fields} for _ in range(2)]
+
+
+def _ratings_example(f: Field, words: list[str], answers: Mapping[str, Any]) -> dict[str, int]:
+    """Ratings of whatever the source field picked (of its first two options alone)."""
+    picked = answers.get(f.options_from) if f.options_from in answers else _options_of(f)[:2]
+    return {str(o): int(f.min) for o in picked or []}  # type: ignore[arg-type]
+
+
+def example(field: Field, words: list[str], answers: Mapping[str, Any] | None = None) -> Any:
+    """An answer that ``field`` takes; typed text comes from ``words`` (popped), and a
+    ratings field rates what its source picked in ``answers`` (the answers so far)."""
+    return KINDS[field.kind].example(field, words, answers or {})
+
+
+def counterexample(field: Field) -> Any:
+    """An answer that ``field`` refuses (not an empty one: that is "not answered")."""
+    return KINDS[field.kind].counterexample(field)
+
+
+# --- the registry ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Kind:
+    """Everything the kit knows about one kind of question, in one record.
+
+    A new kind is one more record here, and its widget: the definition checker
+    (:mod:`kit.content`), saving, the summaries and the report, the pages and the tests all
+    read it from :data:`KINDS`, and a test checks that every kind has every part.
+    """
+
+    name: str
+    keys: frozenset[str]
+    """The definition keys it takes beyond :data:`COMMON_KEYS`."""
+    required: frozenset[str]
+    """Of those, the ones a definition must give."""
+    validate: Callable[[Field, Any], Any]
+    """An answer as given -> the answer to keep, or :class:`Invalid` with why."""
+    text: Callable[[Field, Any], str]
+    """A kept answer -> words (a summary, the report, the therapist's inbox)."""
+    widget: str
+    """The input that shows it, as ``module:class`` (imported when a page is drawn)."""
+    example: Callable[[Field, list[str], Mapping[str, Any]], Any]
+    """(field, words to type, answers so far) -> an answer the field takes."""
+    counterexample: Callable[[Field], Any]
+    """field -> an answer the field refuses."""
+    min_options: int = 0
+    """With ``options``: how many a definition must list."""
+    option_safety: bool = False
+    """Whether one of its options may be marked ``safety = true``."""
+    range: str | None = None
+    """``"steps"`` (whole points between min and max, with anchors) or ``"number"``."""
+    max_length: tuple[int, int] | None = None
+    """For typed text: (the length allowed by default, the most a definition may allow)."""
+
+
+_INPUTS = "kit.widgets.inputs"
+
+
+def _kinds(*kinds: Kind) -> dict[str, Kind]:
+    return {k.name: k for k in kinds}
+
+
+KINDS: dict[str, Kind] = _kinds(
+    Kind("scale", frozenset({"min", "max", "anchors"}), frozenset({"min", "max"}),
+         _scale, _scale_text, f"{_INPUTS}:ScaleInput",
+         lambda f, words, answers: int(f.min),  # type: ignore[arg-type]
+         lambda f: int(f.max) + 1, range="steps"),  # type: ignore[arg-type]
+    Kind("choice", frozenset({"options"}), frozenset({"options"}),
+         _choice, _choice_text, f"{_INPUTS}:ChoiceInput",
+         lambda f, words, answers: _options_of(f)[0],
+         lambda f: _absent(f.options), min_options=2, option_safety=True),
+    Kind("multi", frozenset({"options", "max_items", "safety"}), frozenset({"options"}),
+         _multi, _multi_text, f"{_INPUTS}:MultiInput", _first_two,
+         lambda f: [_absent(f.options)], min_options=1, option_safety=True),
+    Kind("yesno", frozenset({"safety", "flag"}), frozenset(),
+         _yesno, _yesno_text, f"{_INPUTS}:YesNoInput",
+         lambda f, words, answers: True, lambda f: "yes"),
+    Kind("text", frozenset({"max_length", "placeholder"}), frozenset(),
+         _text, _text_text, f"{_INPUTS}:TextInput",
+         lambda f, words, answers: words.pop(), lambda f: "two\nlines",
+         max_length=(DEFAULT_MAX_LENGTH["text"], MAX_LENGTH_LIMIT["text"])),
+    Kind("longtext", frozenset({"max_length", "placeholder"}), frozenset(),
+         _text, _text_text, f"{_INPUTS}:TextInput",
+         lambda f, words, answers: words.pop(),
+         lambda f: "x" * ((f.max_length or DEFAULT_MAX_LENGTH["longtext"]) + 1),
+         max_length=(DEFAULT_MAX_LENGTH["longtext"], MAX_LENGTH_LIMIT["longtext"])),
+    Kind("date", frozenset(), frozenset(),
+         _date, _date_text, f"{_INPUTS}:DateInput",
+         lambda f, words, answers: "2026-11-02", lambda f: "2026-13-45"),
+    Kind("number", frozenset({"min", "max", "integer", "unit"}), frozenset({"min", "max"}),
+         _number, _number_kind_text, f"{_INPUTS}:NumberInput",
+         lambda f, words, answers: int(f.min),  # type: ignore[arg-type]
+         lambda f: f.max + 1, range="number"),  # type: ignore[operator]
+    Kind("rank", frozenset({"options", "max_items"}), frozenset({"options"}),
+         _rank, _rank_text, f"{_INPUTS}:RankInput", _first_two,
+         lambda f: [_options_of(f)[0], _options_of(f)[0]], min_options=2),
+    Kind("checklist", frozenset({"options", "states"}), frozenset({"options", "states"}),
+         _checklist, _checklist_text, f"{_INPUTS}:ChecklistInput",
+         lambda f, words, answers: {_options_of(f)[0]: str(f.states[0])},
+         lambda f: {_options_of(f)[0]: _absent(f.states)}, min_options=1),
+    Kind("list", frozenset({"fields", "max_items", "item_label", "defaults"}),
+         frozenset({"fields"}),
+         _list, _list_text, f"{_INPUTS}:ListInput", _list_example,
+         lambda f: "not_a_list"),
+    Kind("ratings", frozenset({"options_from", "min", "max", "anchors"}),
+         frozenset({"options_from", "min", "max"}),
+         _ratings, _ratings_text, f"{_INPUTS}:RatingsInput", _ratings_example,
+         lambda f: {_absent(f.options): int(f.min)}, range="steps"),  # type: ignore[arg-type]
+)  # fmt: skip
+"""Every kind of question, by name, in the order the docs list them."""
 
 
 def __getattr__(name: str) -> Any:
@@ -426,7 +611,7 @@ def validate_answers(fields: tuple[Field, ...], answers: Mapping[str, Any]) -> d
                 errors[f.id] = t("answers.required")
             continue
         try:
-            result = VALIDATORS[f.kind](f, value)
+            result = KINDS[f.kind].validate(f, value)
         except Invalid as problem:
             errors[f.id] = str(problem)
             continue

@@ -22,7 +22,7 @@ from typing import Any
 import ipywidgets as w
 from ipywidgets.widgets.widget_bool import CheckboxStyle
 
-from ..fields import VALIDATORS, Field, Invalid
+from ..fields import KINDS, Field, Invalid
 from ..text import t
 
 # Typed text reaches the kernel once, when the person leaves the box (Tab, or a click on
@@ -262,7 +262,7 @@ class NumberInput(Input):
         if not typed:
             return None
         try:
-            return VALIDATORS["number"](self.field, typed)
+            return KINDS["number"].validate(self.field, typed)
         except Invalid:
             return typed
 
@@ -538,22 +538,17 @@ class RatingsInput(Input):
             self._picker(key).value = rating if rating in self.points else None
 
 
-INPUTS: dict[str, type[Input]] = {
-    "scale": ScaleInput,
-    "choice": ChoiceInput,
-    "multi": MultiInput,
-    "yesno": YesNoInput,
-    "text": TextInput,
-    "longtext": TextInput,
-    "date": DateInput,
-    "number": NumberInput,
-    "rank": RankInput,
-    "checklist": ChecklistInput,
-    "list": ListInput,
-    "ratings": RatingsInput,
-}
+def input_class(kind: str) -> type[Input]:
+    """The input that shows a kind of field: its record's ``widget`` (kit.fields.KINDS)."""
+    import importlib
+
+    module, name = KINDS[kind].widget.split(":")
+    found = getattr(importlib.import_module(module), name)
+    if not (isinstance(found, type) and issubclass(found, Input)):
+        raise TypeError(f"{KINDS[kind].widget} is not an Input")  # a broken registry
+    return found
 
 
 def make_input(field: Field) -> Input:
     """The input that shows this field."""
-    return INPUTS[field.kind](field)
+    return input_class(field.kind)(field)
