@@ -49,10 +49,11 @@ sys.path.insert(0, str(ROOT))  # benchmarks/ and support/ as packages, from any 
 
 from benchmarks.app import measure_app  # noqa: E402
 from benchmarks.clients import measure_clients  # noqa: E402
-from benchmarks.harness import CHROMIUM, TEN_YEARS, Results, machine, say, table  # noqa: E402
+from benchmarks.harness import TEN_YEARS, Results, machine, say, table  # noqa: E402
 from benchmarks.imports import measure_imports  # noqa: E402
 from benchmarks.journal_ops import measure_journal  # noqa: E402
 from benchmarks.pages import measure_pages  # noqa: E402
+from support.tools import CHROMIUM  # noqa: E402
 
 
 def main() -> int:

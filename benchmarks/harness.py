@@ -22,7 +22,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))  # support/: the servers and browser settings the tests use too
 
 from support.servers import KitServer  # noqa: E402
-from support.tools import CHROMIUM, CHROMIUM_FLAGS  # noqa: E402
+from support.tools import chromium  # noqa: E402
 
 NOTEBOOKS = ROOT / "notebooks"
 PYTHON = sys.executable
@@ -389,20 +389,6 @@ class Visit:
     rss_mb: float | None = None
     charts: int | None = None
     error: str | None = None
-
-
-@contextlib.asynccontextmanager
-async def chromium():
-    from playwright.async_api import async_playwright
-
-    async with async_playwright() as playwright:
-        browser = await playwright.chromium.launch(
-            executable_path=str(CHROMIUM), args=CHROMIUM_FLAGS, headless=True
-        )
-        try:
-            yield browser
-        finally:
-            await browser.close()
 
 
 async def new_page(browser: Any) -> Any:

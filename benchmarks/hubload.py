@@ -70,7 +70,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))  # support/: the hub and browser settings the tests use too
 
 from support.hub import PASSWORD, Hub, proxy_command  # noqa: E402
-from support.tools import CHROMIUM, CHROMIUM_FLAGS  # noqa: E402
+from support.tools import CHROMIUM, chromium  # noqa: E402
 
 PASSPHRASE = "kettle garden tuesday"  # noqa: S105 - a made-up passphrase for made-up journals
 CHECK_IN = "14"
@@ -807,7 +807,7 @@ async def run_step(
         return await one_visit(hub, name, browser if index < step.browsers else None, saves,
                                processes)  # fmt: skip
 
-    browser_context = _browser() if step.browsers else contextlib.nullcontext(None)
+    browser_context = chromium() if step.browsers else contextlib.nullcontext(None)
     async with browser_context as browser:
         step.load_average = list(os.getloadavg())
         busy0, total0 = cpu_times()
@@ -846,20 +846,6 @@ async def run_step(
     step.ok = not step.failed and not step.save_problems
     await stop_servers(hub, names)
     return step
-
-
-@contextlib.asynccontextmanager
-async def _browser():
-    from playwright.async_api import async_playwright
-
-    async with async_playwright() as playwright:
-        browser = await playwright.chromium.launch(
-            executable_path=str(CHROMIUM), args=CHROMIUM_FLAGS, headless=True
-        )
-        try:
-            yield browser
-        finally:
-            await browser.close()
 
 
 def _hub_cpu(hub_pid: int) -> tuple[float, float]:
@@ -999,7 +985,7 @@ async def signed_up(args: argparse.Namespace, hub: Hub, template: Path) -> Signe
             say(f"{len(finished)} visits done; {running} servers running")
         return visit
 
-    browser_context = _browser() if run.browsers else contextlib.nullcontext(None)
+    browser_context = chromium() if run.browsers else contextlib.nullcontext(None)
     async with browser_context as browser:
         busy0, total0 = cpu_times()
         sampler = asyncio.create_task(sample())

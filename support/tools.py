@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
@@ -45,3 +46,18 @@ def npm_package(package: str, version: str) -> Path:
         check=True, capture_output=True, timeout=600,
     )  # fmt: skip
     return folder
+
+
+@contextlib.asynccontextmanager
+async def chromium():
+    """Headless Chromium for an asyncio run (the benchmarks), closed afterwards."""
+    from playwright.async_api import async_playwright
+
+    async with async_playwright() as playwright:
+        browser = await playwright.chromium.launch(
+            executable_path=str(CHROMIUM), args=CHROMIUM_FLAGS, headless=True
+        )
+        try:
+            yield browser
+        finally:
+            await browser.close()
