@@ -234,12 +234,9 @@ class Journal:
         Raises :class:`kit.ValidationError` (nothing is written) if any answer does not fit.
         """
         sheet = definition(worksheet_id)
-        try:
-            cleaned = validate_answers(sheet.fields, answers)
-        except AnswerErrors as problems:
-            raise ValidationError(problems.errors) from None
-        saved_at = dt.datetime.now(dt.UTC)
-        (record,) = self._store([(sheet.id, sheet.version, saved_at, cleaned)])
+        (record,) = self.add_responses(
+            [(sheet.id, sheet.version, dt.datetime.now(dt.UTC), answers)]
+        )
         return record
 
     def add_responses(
@@ -252,10 +249,7 @@ class Journal:
         :class:`kit.ValidationError` says which and nothing is written. Otherwise all are
         kept in one transaction, or none is; a worksheet's draft goes once its answers are
         saved. Returns the new records."""
-        return self._store([self._checked(*row) for row in rows])
-
-    def _store(self, rows: list[tuple[str, int, dt.datetime, dict[str, Any]]]) -> list[Record]:
-        """Store responses already checked, in one transaction (see add_responses)."""
+        rows = [self._checked(*row) for row in rows]
         records = []
         with self._guard(), self._transaction():
             for worksheet in dict.fromkeys(row[0] for row in rows):
