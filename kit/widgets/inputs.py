@@ -15,7 +15,9 @@ person typed only ever goes into text controls, which never render HTML.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import html
+import pkgutil
 from collections.abc import Callable
 from typing import Any
 
@@ -540,12 +542,15 @@ class RatingsInput(Input):
 
 def input_class(kind: str) -> type[Input]:
     """The input that shows a kind of field: its record's ``widget`` (kit.fields.KINDS)."""
-    import importlib
+    return _input_named(KINDS[kind].widget)
 
-    module, name = KINDS[kind].widget.split(":")
-    found = getattr(importlib.import_module(module), name)
+
+@functools.cache
+def _input_named(name: str) -> type[Input]:
+    """``module:class``, imported once (a page builds hundreds of inputs)."""
+    found = pkgutil.resolve_name(name)
     if not (isinstance(found, type) and issubclass(found, Input)):
-        raise TypeError(f"{KINDS[kind].widget} is not an Input")  # a broken registry
+        raise TypeError(f"{name} is not an Input")  # a broken registry, for programmers
     return found
 
 
