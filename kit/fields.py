@@ -519,60 +519,93 @@ class Kind:
     """For typed text: (the length allowed by default, the most a definition may allow)."""
 
 
-_INPUTS = "kit.widgets.inputs"
+def _widget(name: str) -> str:
+    return f"kit.widgets.inputs:{name}"
 
 
-def _kinds(*kinds: Kind) -> dict[str, Kind]:
-    return {k.name: k for k in kinds}
+def _keys(*names: str) -> frozenset[str]:
+    return frozenset(names)
 
 
-KINDS: dict[str, Kind] = _kinds(
-    Kind("scale", frozenset({"min", "max", "anchors"}), frozenset({"min", "max"}),
-         _scale, _scale_text, f"{_INPUTS}:ScaleInput",
-         lambda f, words, answers: int(f.min),  # type: ignore[arg-type]
-         lambda f: int(f.max) + 1, range="steps"),  # type: ignore[arg-type]
-    Kind("choice", frozenset({"options"}), frozenset({"options"}),
-         _choice, _choice_text, f"{_INPUTS}:ChoiceInput",
-         lambda f, words, answers: _options_of(f)[0],
-         lambda f: _absent(f.options), min_options=2, option_safety=True),
-    Kind("multi", frozenset({"options", "max_items", "safety"}), frozenset({"options"}),
-         _multi, _multi_text, f"{_INPUTS}:MultiInput", _first_two,
-         lambda f: [_absent(f.options)], min_options=1, option_safety=True),
-    Kind("yesno", frozenset({"safety", "flag"}), frozenset(),
-         _yesno, _yesno_text, f"{_INPUTS}:YesNoInput",
-         lambda f, words, answers: True, lambda f: "yes"),
-    Kind("text", frozenset({"max_length", "placeholder"}), frozenset(),
-         _text, _text_text, f"{_INPUTS}:TextInput",
-         lambda f, words, answers: words.pop(), lambda f: "two\nlines",
-         max_length=(DEFAULT_MAX_LENGTH["text"], MAX_LENGTH_LIMIT["text"])),
-    Kind("longtext", frozenset({"max_length", "placeholder"}), frozenset(),
-         _text, _text_text, f"{_INPUTS}:TextInput",
-         lambda f, words, answers: words.pop(),
-         lambda f: "x" * ((f.max_length or DEFAULT_MAX_LENGTH["longtext"]) + 1),
-         max_length=(DEFAULT_MAX_LENGTH["longtext"], MAX_LENGTH_LIMIT["longtext"])),
-    Kind("date", frozenset(), frozenset(),
-         _date, _date_text, f"{_INPUTS}:DateInput",
-         lambda f, words, answers: "2026-11-02", lambda f: "2026-13-45"),
-    Kind("number", frozenset({"min", "max", "integer", "unit"}), frozenset({"min", "max"}),
-         _number, _number_kind_text, f"{_INPUTS}:NumberInput",
-         lambda f, words, answers: int(f.min),  # type: ignore[arg-type]
-         lambda f: f.max + 1, range="number"),  # type: ignore[operator]
-    Kind("rank", frozenset({"options", "max_items"}), frozenset({"options"}),
-         _rank, _rank_text, f"{_INPUTS}:RankInput", _first_two,
-         lambda f: [_options_of(f)[0], _options_of(f)[0]], min_options=2),
-    Kind("checklist", frozenset({"options", "states"}), frozenset({"options", "states"}),
-         _checklist, _checklist_text, f"{_INPUTS}:ChecklistInput",
-         lambda f, words, answers: {_options_of(f)[0]: str(f.states[0])},
-         lambda f: {_options_of(f)[0]: _absent(f.states)}, min_options=1),
-    Kind("list", frozenset({"fields", "max_items", "item_label", "defaults"}),
-         frozenset({"fields"}),
-         _list, _list_text, f"{_INPUTS}:ListInput", _list_example,
-         lambda f: "not_a_list"),
-    Kind("ratings", frozenset({"options_from", "min", "max", "anchors"}),
-         frozenset({"options_from", "min", "max"}),
-         _ratings, _ratings_text, f"{_INPUTS}:RatingsInput", _ratings_example,
-         lambda f: {_absent(f.options): int(f.min)}, range="steps"),  # type: ignore[arg-type]
-)  # fmt: skip
+KINDS: dict[str, Kind] = {kind.name: kind for kind in (
+    Kind(
+        "scale", keys=_keys("min", "max", "anchors"), required=_keys("min", "max"),
+        validate=_scale, text=_scale_text, widget=_widget("ScaleInput"),
+        example=lambda f, words, answers: int(f.min),  # type: ignore[arg-type]
+        counterexample=lambda f: int(f.max) + 1,  # type: ignore[arg-type]
+        range="steps",
+    ),
+    Kind(
+        "choice", keys=_keys("options"), required=_keys("options"),
+        validate=_choice, text=_choice_text, widget=_widget("ChoiceInput"),
+        example=lambda f, words, answers: _options_of(f)[0],
+        counterexample=lambda f: _absent(f.options),
+        min_options=2, option_safety=True,
+    ),
+    Kind(
+        "multi", keys=_keys("options", "max_items", "safety"), required=_keys("options"),
+        validate=_multi, text=_multi_text, widget=_widget("MultiInput"),
+        example=_first_two, counterexample=lambda f: [_absent(f.options)],
+        min_options=1, option_safety=True,
+    ),
+    Kind(
+        "yesno", keys=_keys("safety", "flag"), required=_keys(),
+        validate=_yesno, text=_yesno_text, widget=_widget("YesNoInput"),
+        example=lambda f, words, answers: True, counterexample=lambda f: "yes",
+    ),
+    Kind(
+        "text", keys=_keys("max_length", "placeholder"), required=_keys(),
+        validate=_text, text=_text_text, widget=_widget("TextInput"),
+        example=lambda f, words, answers: words.pop(), counterexample=lambda f: "two\nlines",
+        max_length=(DEFAULT_MAX_LENGTH["text"], MAX_LENGTH_LIMIT["text"]),
+    ),
+    Kind(
+        "longtext", keys=_keys("max_length", "placeholder"), required=_keys(),
+        validate=_text, text=_text_text, widget=_widget("TextInput"),
+        example=lambda f, words, answers: words.pop(),
+        counterexample=lambda f: "x" * ((f.max_length or DEFAULT_MAX_LENGTH["longtext"]) + 1),
+        max_length=(DEFAULT_MAX_LENGTH["longtext"], MAX_LENGTH_LIMIT["longtext"]),
+    ),
+    Kind(
+        "date", keys=_keys(), required=_keys(),
+        validate=_date, text=_date_text, widget=_widget("DateInput"),
+        example=lambda f, words, answers: "2026-11-02", counterexample=lambda f: "2026-13-45",
+    ),
+    Kind(
+        "number", keys=_keys("min", "max", "integer", "unit"), required=_keys("min", "max"),
+        validate=_number, text=_number_kind_text, widget=_widget("NumberInput"),
+        example=lambda f, words, answers: int(f.min),  # type: ignore[arg-type]
+        counterexample=lambda f: f.max + 1,  # type: ignore[operator]
+        range="number",
+    ),
+    Kind(
+        "rank", keys=_keys("options", "max_items"), required=_keys("options"),
+        validate=_rank, text=_rank_text, widget=_widget("RankInput"),
+        example=_first_two, counterexample=lambda f: [_options_of(f)[0]] * 2,
+        min_options=2,
+    ),
+    Kind(
+        "checklist", keys=_keys("options", "states"), required=_keys("options", "states"),
+        validate=_checklist, text=_checklist_text, widget=_widget("ChecklistInput"),
+        example=lambda f, words, answers: {_options_of(f)[0]: str(f.states[0])},
+        counterexample=lambda f: {_options_of(f)[0]: _absent(f.states)},
+        min_options=1,
+    ),
+    Kind(
+        "list", keys=_keys("fields", "max_items", "item_label", "defaults"),
+        required=_keys("fields"),
+        validate=_list, text=_list_text, widget=_widget("ListInput"),
+        example=_list_example, counterexample=lambda f: "not_a_list",
+    ),
+    Kind(
+        "ratings", keys=_keys("options_from", "min", "max", "anchors"),
+        required=_keys("options_from", "min", "max"),
+        validate=_ratings, text=_ratings_text, widget=_widget("RatingsInput"),
+        example=_ratings_example,
+        counterexample=lambda f: {_absent(f.options): int(f.min)},  # type: ignore[arg-type]
+        range="steps",
+    ),
+)}  # fmt: skip
 """Every kind of question, by name, in the order the docs list them."""
 
 
