@@ -9,9 +9,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from ..content import Definition
-from ..fields import answer_text
-
-__all__ = ["answer_text", "summary"]  # how one answer reads is its kind's (kit.fields.KINDS)
+from ..fields import answer_text  # how one answer reads is its kind's (kit.fields.KINDS)
 
 
 def summary(sheet: Definition, answers: Mapping[str, Any] | None) -> list[tuple[str, str]]:
