@@ -115,6 +115,19 @@ def test_the_import_graph_has_no_cycle() -> None:
     assert cycles(graph) == []
 
 
+def test_the_journal_stores_and_reads_back_only() -> None:
+    """Does the journal leave the views of its data (check-ins, scores, frames) to the
+    modules above it: no analysis module, no roles of particular worksheets, no pandas?"""
+    graph = import_graph()
+    above = {m for m in graph["kit.journal"] if m.startswith("kit.analysis") or m == "kit.roles"}
+    assert above == set()
+    tree = ast.parse((KIT / "journal.py").read_text(encoding="utf-8"))
+    imported = {a.name.split(".")[0] for n in ast.walk(tree) if isinstance(n, ast.Import)
+                for a in n.names} | {(n.module or "").split(".")[0] for n in ast.walk(tree)
+                                     if isinstance(n, ast.ImportFrom) and not n.level}  # fmt: skip
+    assert "pandas" not in imported
+
+
 def test_finding_a_cycle() -> None:
     """Does the cycle finder find one (a test that could not fail would prove nothing)?"""
     graph = {"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}
