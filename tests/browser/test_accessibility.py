@@ -92,6 +92,14 @@ def test_nothing_serious_on_a_filled_in_page_and_no_chart_speaks_by_colour_alone
         page.locator(".kit-inbox select").select_option(index=1)  # the share, with its charts
         expect(page.locator(".kit-inbox .js-plotly-plot").first).to_be_visible()
         settle(page)
+        # Each answer under its question: JupyterLab's output styles float a <dd> beside
+        # the next <dt>, which splits the questions of a worksheet across the column.
+        floated = page.evaluate(
+            "() => [...document.querySelectorAll('.kit-summary dt, .kit-summary dd')]"
+            ".filter(e => getComputedStyle(e).float !== 'none').length"
+        )
+        assert page.locator(".kit-summary dd").count() > 0
+        assert floated == 0
     assert serious_violations(page, axe_script) == []
     for chart in page.locator(".js-plotly-plot").all():
         traces = chart.evaluate("el => JSON.parse(JSON.stringify(el.data))")
