@@ -45,6 +45,7 @@ from .journal import Journal, Record, default_data_dir, open_journal
 from .lock import LockedError, NotLockedError, PassphraseError
 from .mood_import import MoodImportError
 from .readback import reasons, safety_flags, score
+from .settings import KitSettings, SettingsError
 from .share import ShareError
 
 if _typing.TYPE_CHECKING:
@@ -76,6 +77,7 @@ __all__ = [
     "Journal",
     "JournalError",
     "KitError",
+    "KitSettings",
     "LockedBundleError",
     "LockedError",
     "MoodImportError",
@@ -87,6 +89,7 @@ __all__ = [
     "SafetyFlag",
     "Score",
     "Section",
+    "SettingsError",
     "ShareError",
     "UnknownWorksheetError",
     "ValidationError",

@@ -5,38 +5,75 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import os
 import sys
 from pathlib import Path
 
+from traitlets import Bool, Enum, Int
+
+from . import settings as kit_settings
 from .app import skip_unused_imports
-from .app.serve import (
-    CULL_IDLE_SECONDS,
-    DEFAULT_EXIT_URL,
-    DEFAULT_IP,
-    DEFAULT_PORT,
-    DEFAULT_TITLE,
-    IDLE_LOCK_SECONDS,
-    PREHEAT_CHOICES,
-    ServeOptions,
-    check_exit_url,
-    check_title,
-    serve,
-)
+from .app.serve import serve
 from .bundle import LockedBundleError
 from .errors import KitError
 from .journal import default_data_dir, open_journal
 from .lock import LockedError
+from .settings import KitSettings, SettingsError
 
 
-def _port(text: str) -> int:
-    try:
-        port = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a port number") from None
-    if not 1 <= port <= 65535:
-        raise argparse.ArgumentTypeError(f"{port} is not a port number (1-65535)")
-    return port
+def _setting_type(name: str, trait: object):
+    """An argparse type for one setting: its value, checked as the setting checks it."""
+    what = getattr(trait, "metadata", {}).get("what", "a whole number")
+
+    def convert(text: str) -> object:
+        value: object = text
+        if isinstance(trait, Int):
+            try:
+                value = int(text)
+            except ValueError:
+                raise argparse.ArgumentTypeError(f"{text!r} is not {what}") from None
+        try:
+            return kit_settings.check_value(name, value)
+        except SettingsError as problem:
+            raise argparse.ArgumentTypeError(str(problem)) from None
+
+    return convert
+
+
+def _setting_options(command: argparse.ArgumentParser) -> None:
+    """One option for every setting that has one, made from the setting itself: its help,
+    its default and its check (kit.settings.KitSettings). An option not given stays
+    unset, so a config file's value is kept."""
+    for name, trait in kit_settings.settings_traits().items():
+        option = trait.metadata.get("option")
+        if option is None:
+            continue
+        default = trait.default_value
+        shown = f" (default {default})." if default not in ("", False) else "."
+        help_text = trait.help.rstrip(".") + shown
+        kwargs: dict[str, object] = {"dest": name, "default": argparse.SUPPRESS,
+                                     "help": help_text.replace("%", "%%")}  # fmt: skip
+        if isinstance(trait, Bool):
+            kwargs["action"] = "store_true"
+        elif isinstance(trait, Enum):
+            kwargs["choices"] = list(trait.values or ())
+        else:
+            kwargs["type"] = _setting_type(name, trait)
+            if "metavar" in trait.metadata:
+                kwargs["metavar"] = trait.metadata["metavar"]
+        command.add_argument(option, **kwargs)
+
+
+class _Print(argparse.Action):
+    """An option that prints something made at the moment it is asked for, then exits."""
+
+    def __init__(self, *args, words=None, **kwargs) -> None:
+        super().__init__(*args, nargs=0, default=argparse.SUPPRESS, **kwargs)
+        self.words = words
+
+    def __call__(self, parser, namespace, values, option_string=None) -> None:
+        text = self.words(parser)
+        sys.stdout.write(text if text.endswith("\n") else text + "\n")
+        parser.exit(0)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -47,81 +84,28 @@ def build_parser() -> argparse.ArgumentParser:
         help="serve the notebooks as a web app with Voila",
         description="Serve the notebooks as a web app with Voila, on this machine only by default.",
     )
+    _setting_options(serve_cmd)
     serve_cmd.add_argument(
-        "--port",
-        type=_port,
-        default=DEFAULT_PORT,
-        help=f"port to listen on (default {DEFAULT_PORT})",
-    )
-    serve_cmd.add_argument(
-        "--ip",
-        default=DEFAULT_IP,
-        help=f"address to listen on (default {DEFAULT_IP}: this machine only)",
-    )
-    serve_cmd.add_argument(
-        "--data-dir",
-        type=Path,
-        default=None,
-        help=f"folder for the journal (default: $KIT_DATA_DIR, else {default_data_dir()})",
-    )
-    serve_cmd.add_argument(
-        "--notebooks",
-        type=Path,
-        default=None,
-        help="folder of notebooks to serve (default: the kit's own)",
-    )
-    serve_cmd.add_argument(
-        "--open",
-        dest="open_browser",
-        action="store_true",
-        help="open a browser tab once the server is up",
-    )
-    serve_cmd.add_argument(
-        "--exit-url",
-        type=_checked(check_exit_url),
-        default=DEFAULT_EXIT_URL,
-        help=f"where Quick exit and the Escape key go (default {DEFAULT_EXIT_URL})",
-    )
-    serve_cmd.add_argument(
-        "--cull-idle",
-        type=_seconds,
-        default=CULL_IDLE_SECONDS,
-        help=f"shut down a closed page's kernel after this many idle seconds "
-        f"(default {CULL_IDLE_SECONDS})",
-    )
-    serve_cmd.add_argument(
-        "--title",
-        type=_checked(check_title),
-        default=DEFAULT_TITLE,
-        help=f"the title every page shows in the tab and the history (default {DEFAULT_TITLE!r})",
-    )
-    serve_cmd.add_argument(
-        "--preheat",
-        choices=PREHEAT_CHOICES,
-        default="daily",
-        help="which pages wait with a kernel ready, so they open faster: the app (daily, the "
-        "default), the app and every single page's notebook too (all: about 60 MB each), or "
-        "none",
-    )
-    serve_cmd.add_argument(
-        "--content", type=Path, default=None, metavar="DIR",
-        help="a content folder holding only the files you change (worksheets, messages, "
-        "pages, support lines, the journey; see docs/adapting.md), read over the kit's own "
-        "(default: $KIT_CONTENT_DIR, else the kit's own)",
+        "--config", type=Path, metavar="FILE",
+        help="a config file of settings (Python, c.KitSettings.title = 'Notes', or JSON); "
+        "options given here come before it (see --generate-config)",
     )  # fmt: skip
     serve_cmd.add_argument(
-        "--idle-lock",
-        type=_seconds_or_never,
-        default=IDLE_LOCK_SECONDS,
-        help=f"lock a locked journal again after this many seconds without use (default "
-        f"{IDLE_LOCK_SECONDS}, 15 minutes; 0: never)",
-    )
+        "--help-all", action=_Print, help="list every setting, with its help, and exit",
+        words=lambda parser: parser.format_help() + "\n" + kit_settings.describe(),
+    )  # fmt: skip
+    serve_cmd.add_argument(
+        "--generate-config", action=_Print,
+        help="print a config file with every setting commented out, and exit",
+        words=lambda _parser: kit_settings.generate_config(),
+    )  # fmt: skip
 
     commands.add_parser(
         "hub-server",
         help="the single-user server JupyterHub starts for each person (see deploy/)",
         description="Started by JupyterHub for one person: the kit's pages only, behind the "
-        "hub's log-in. Its settings come from the environment the hub gives it.",
+        "hub's log-in. Its settings come from the hub, in KIT_CONFIG (see kit serve "
+        "--help-all for every setting).",
     )
 
     data_help = f"the journal's folder (default: $KIT_DATA_DIR, else {default_data_dir()})"
@@ -188,38 +172,6 @@ def build_parser() -> argparse.ArgumentParser:
     reminder_cmd.add_argument("file", type=Path, help="the .ics file to write")
     reminder_cmd.add_argument("--at", type=_time, default=dt.time(20, 0), help="time (HH:MM)")
     return parser
-
-
-def _seconds(text: str) -> int:
-    try:
-        seconds = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a number of seconds") from None
-    if seconds < 2:
-        raise argparse.ArgumentTypeError("at least 2 seconds")
-    return seconds
-
-
-def _seconds_or_never(text: str) -> int:
-    try:
-        seconds = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a number of seconds") from None
-    if seconds < 0:
-        raise argparse.ArgumentTypeError("0 (never) or more seconds")
-    return seconds
-
-
-def _checked(check):
-    """An argparse type from one of the kit's checks, which raise ValueError in words."""
-
-    def convert(text: str) -> str:
-        try:
-            return check(text)
-        except ValueError as problem:
-            raise argparse.ArgumentTypeError(str(problem)) from None
-
-    return convert
 
 
 def _date(text: str) -> dt.date:
@@ -352,17 +304,30 @@ def _check(args: argparse.Namespace) -> int:
     return 0 if report.clean else 1
 
 
-def _use_content(folder: Path | None) -> bool:
-    """Read the content from ``folder`` (over the kit's own) from now on, in this process
-    and the kernels it starts; False, with a message, if it is not a folder."""
-    if folder is None:
-        return True
-    folder = folder.expanduser()
-    if not folder.is_dir():
-        print(f"kit: the content folder {folder} is not a folder", file=sys.stderr)
-        return False
-    os.environ["KIT_CONTENT_DIR"] = str(folder.resolve())
-    return True
+def _serve_settings(args: argparse.Namespace) -> KitSettings | None:
+    """What kit serve was asked for: the options given, over the config file, over
+    $KIT_CONFIG, $KIT_DATA_DIR and $KIT_CONTENT_DIR, over the defaults; None, with a
+    message, if a setting cannot be used. From then on this process (and the kernels it
+    starts) use them: the content is read from the content folder."""
+    try:
+        base = kit_settings.current()
+        if args.config is not None:
+            base = base.replace(**kit_settings.load_file(args.config).given())
+        given = {name: getattr(args, name) for name in kit_settings.settings_traits()
+                 if hasattr(args, name)}  # fmt: skip
+        options = base.replace(**given)
+    except SettingsError as problem:
+        print(f"kit serve: {problem}", file=sys.stderr)
+        return None
+    folder = options.content_dir.strip()
+    if folder:
+        where = Path(folder).expanduser()
+        if not where.is_dir():
+            print(f"kit: the content folder {where} is not a folder", file=sys.stderr)
+            return None
+        options = options.replace(content_dir=str(where.resolve()))
+    kit_settings.use(options)
+    return options
 
 
 def _content_is_sound() -> bool:
@@ -385,19 +350,15 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if args.command in ("serve", "hub-server"):
         skip_unused_imports()
-    if args.command == "serve" and not _use_content(args.content):
+    options = _serve_settings(args) if args.command == "serve" else None
+    if args.command == "serve" and options is None:
         return 1
     if args.command in ("serve", "hub-server") and not _content_is_sound():
         return 1
     if args.command == "check":
         return _check(args)
-    if args.command == "serve":
-        serve(
-            ServeOptions(
-                args.port, args.ip, args.data_dir, args.notebooks, args.open_browser,
-                args.exit_url, args.cull_idle, args.title, args.preheat, args.idle_lock,
-            )
-        )  # fmt: skip
+    if options is not None:
+        serve(options)
         return 0
     if args.command == "hub-server":
         from .app.hub import HubSetupError, run_server

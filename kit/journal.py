@@ -46,7 +46,7 @@ from .lock import Keys, LockRecord, check_new_passphrase
 from .text import t
 
 DB_NAME = "journal.sqlite3"
-APP_NAME = "journal-kit"
+
 # APPLICATION_ID (kit.backup) is written into every journal's header so that another SQLite
 # file renamed into place is recognised as "not a journal" instead of being migrated.
 # 0x4B4A524E is "KJRN".
@@ -103,13 +103,11 @@ def schema_version() -> int:
 
 
 def default_data_dir() -> Path:
-    """Where a person's journal lives: ``$KIT_DATA_DIR``, else the platform's data folder."""
-    configured = os.environ.get("KIT_DATA_DIR", "").strip()
-    if configured:
-        return Path(configured).expanduser()
-    import platformdirs
+    """Where a person's journal lives: the ``data_dir`` setting (``$KIT_DATA_DIR``, or as
+    kit serve or the hub set it; :mod:`kit.settings`), else the platform's data folder."""
+    from .settings import current
 
-    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+    return current().journal_dir()
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,6 @@ live in one place and a translation cannot change them.
 from __future__ import annotations
 
 import functools
-import os
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -96,8 +95,11 @@ class Content:
 
 
 def content() -> Content:
-    """The content in use: ``$KIT_CONTENT_DIR`` (a folder of changes) over the kit's own."""
-    return _content_of(kit_content(), os.environ.get("KIT_CONTENT_DIR", "").strip())
+    """The content in use: the ``content_dir`` setting (a folder of changes; ``kit serve
+    --content``, ``$KIT_CONTENT_DIR``; :mod:`kit.settings`) over the kit's own."""
+    from .settings import current
+
+    return _content_of(kit_content(), current().content_dir.strip())
 
 
 @functools.lru_cache(maxsize=8)

@@ -101,11 +101,11 @@ def look_back_for(journal: Journal) -> LookBack:
 HEADINGS = {"h2": Markup("<h2>{}</h2>"), "h3": Markup("<h3>{}</h3>")}
 
 
-def look_back_html(journal: Journal, heading: str = "h3") -> str:
+def look_back_html(journal: Journal, heading: str = "h3") -> Markup:
     """The whole look-back, then and now (the page and the report both show it)."""
     found = look_back_for(journal)
     if found.first_day is None:
-        return str(_p(markup("lookback.not-yet")))
+        return _p(markup("lookback.not-yet"))
     head = HEADINGS[heading]
     started = _p(markup_n("lookback.started", found.days, day=day_text(found.first_day)))
     then, now = then_html(journal), now_html(journal, found)
@@ -116,4 +116,4 @@ def look_back_html(journal: Journal, heading: str = "h3") -> str:
         blocks.append(head.format(markup("lookback.now")) + now)
     if found.mood is None:
         blocks.append(_p(markup("lookback.not-yet")))
-    return str(Markup('<div class="kit-look-back">{}</div>').format(Markup("").join(blocks)))
+    return Markup('<div class="kit-look-back">{}</div>').format(Markup("").join(blocks))

@@ -1,14 +1,14 @@
 """A report to bring to a therapist: one self-contained HTML file, readable on paper.
 
 The person chooses the worksheets and the dates. Everything the report needs is inside the
-file (plotly.js included), so it opens with no network. Every piece of text a person typed
+file (plotly.js included), so it opens with no network. The HTML comes from templates
+(``kit/templates/report/``) that escape every value, so every piece of text a person typed
 is escaped; the page title stays neutral.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import html
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -26,6 +26,7 @@ from .analysis.summary import summary
 from .content import definition, field_id, field_ids, worksheet_ids
 from .errors import KitError
 from .journal import Journal, Record
+from .templating import render
 from .text import day_text, language, markup, markup_n, t
 
 DAILY = "check-in"
@@ -48,11 +49,6 @@ table { border-collapse: collapse; } td, th { padding: 0.2em 0.8em; text-align: 
 """
 
 
-def _e(text: object) -> str:
-    """Escaped for HTML (a message from :func:`markup` is escaped already and stays as it is)."""
-    return str(text) if isinstance(text, Markup) else html.escape(str(text))
-
-
 def _day(value: Any) -> str:
     """A day in a table or list: "1 Dec 2026" in English (a date, datetime or Timestamp)."""
     day = value.date() if isinstance(value, dt.datetime) else value
@@ -69,19 +65,15 @@ def _score(total: Any, maximum: Any) -> str:
     return t("report.scales.score-value", total=_plain(total), maximum=_plain(maximum))
 
 
-def scales_table_html(scores: Any, table_class: str | None = None) -> str:
+def scales_table_html(scores: Any, table_class: str | None = None) -> Markup:
     """The scales' scores as an escaped table: the report and the therapist's view of a
     share both give it."""
-    rows = "".join(
-        f"<tr><td>{_e(_day(row.date))}</td><td>{_e(definition(row.scale).title)}</td>"
-        f"<td>{_e(_score(row.total, row.maximum))}</td><td>{_e(row.band)}</td></tr>"
+    rows = [
+        {"day": _day(row.date), "title": definition(row.scale).title,
+         "score": _score(row.total, row.maximum), "band": row.band}
         for row in scores.itertuples()
-    )
-    heads = "".join(
-        f"<th>{markup(f'report.scales.{name}')}</th>" for name in ("date", "scale", "score", "band")
-    )
-    opening = f'<table class="{_e(table_class)}">' if table_class else "<table>"
-    return f"{opening}<tr>{heads}</tr>{rows}</table>"
+    ]  # fmt: skip
+    return render("report/scales_table.html", rows=rows, table_class=table_class)
 
 
 def _in(record: Record, start: dt.date | None, end: dt.date | None, journal: Journal) -> bool:
@@ -89,31 +81,32 @@ def _in(record: Record, start: dt.date | None, end: dt.date | None, journal: Jou
     return (start is None or day >= start) and (end is None or day <= end)
 
 
-def _chart(figure) -> str:
-    if figure is None:
-        return ""
-    return f'<div class="chart">{figure.to_html(full_html=False, include_plotlyjs=False)}</div>'
+def _charts(*figures) -> list[Markup]:
+    """Plotly's own HTML for each figure there is (the text in it escaped by kit.plots)."""
+    return [Markup(f.to_html(full_html=False, include_plotlyjs=False))  # noqa: S704
+            for f in figures if f is not None]  # fmt: skip
 
 
 def worksheet_section_html(
     journal: Journal, sheet_id: str, start, end, heading: bool = True, level: int = 2
-) -> str:
+) -> Markup:
     """One worksheet's latest answers saved from ``start`` to ``end``, escaped: its title
     as a heading of ``level`` (2 in the report, 3 in the therapist's view of a share), when
     it was saved and how often, and each question with its answer."""
     sheet = definition(sheet_id)
     records = [r for r in journal.history(sheet_id) if _in(r, start, end, journal)]
-    title = f"<h{level}>{_e(sheet.title)}</h{level}>" if heading else ""
+    shown = {"heading": heading, "level": int(level), "title": sheet.title}
     if not records:
-        return f"{title}<p class='note'>{markup('report.nothing-saved')}</p>"
+        return render("report/worksheet.html", items=[], when="", **shown)
     latest = records[-1]
-    items = "".join(f"<dt>{_e(q)}</dt><dd>{_e(a)}</dd>" for q, a in summary(sheet, latest.answers))
     day = day_text(clock.local(latest.saved_at, journal).date())
-    when = markup_n("report.saved-times", len(records), day=day) if len(records) > 1 else _e(day)
-    return f"{title}<p class='note'>{when}</p><dl>{items}</dl>"
+    when = markup_n("report.saved-times", len(records), day=day) if len(records) > 1 else day
+    items = list(summary(sheet, latest.answers))
+    return render("report/worksheet.html", items=items, when=when, **shown)
 
 
 NOTES_SHOWN = 20
+HEADINGS = ("h2", "h3", "h4")
 
 
 def checkins_between(journal: Journal, start, end):
@@ -126,7 +119,7 @@ def checkins_between(journal: Journal, start, end):
     return frame
 
 
-def checkin_facts_html(frame) -> str:
+def checkin_facts_html(frame) -> Markup:
     """The check-ins in a few facts, as an escaped table: the report and the therapist's
     view of a share both give these."""
     mood_id, contacted = field_ids(DAILY, "mood", "contacted")
@@ -143,51 +136,49 @@ def checkin_facts_html(frame) -> str:
         ("report.facts.streak",
          t("report.facts.streak-value", current=contact.current, longest=contact.longest)),
     ]  # fmt: skip
-    rows = "".join(f"<tr><th>{markup(k)}</th><td>{_e(v)}</td></tr>" for k, v in facts)
-    return f'<table class="kit-lines">{rows}</table>'
+    return render("facts.html", facts=facts)
 
 
-def checkin_notes_html(frame, heading: str = "h3") -> str:
+def checkin_notes_html(frame, heading: str = "h3") -> Markup:
     """The latest notes written in check-ins, escaped (empty if there are none)."""
     note = field_id(DAILY, "note")
     notes = [(day, n) for day, n in frame[note].items() if isinstance(n, str) and n.strip()]
     if not notes:
-        return ""
-    shown = notes[-NOTES_SHOWN:]
-    items = "".join(f"<dt>{_e(_day(day))}</dt><dd>{_e(n)}</dd>" for day, n in shown)
-    title = f"<{heading}>{markup_n('report.notes.heading', len(shown))}</{heading}>"
-    return f'{title}<dl class="kit-summary">{items}</dl>'
+        return Markup("")
+    if heading not in HEADINGS:
+        raise ValueError(f"{heading!r} is not a heading element")
+    shown = [(_day(day), n) for day, n in notes[-NOTES_SHOWN:]]
+    return render("report/checkin_notes.html", notes=shown, heading=heading)
 
 
-def _checkins_section(journal: Journal, start, end) -> str:
+def _checkins_section(journal: Journal, start, end) -> Markup:
     from .plots.trends import mood_figure, urge_figure
 
     frame = checkins_between(journal, start, end)
-    heading = f"<h2>{markup('report.checkins.heading')}</h2>"
     if frame.empty:
-        return f"{heading}<p class='note'>{markup('report.checkins.none')}</p>"
-    return (
-        heading
-        + checkin_facts_html(frame)
-        + _chart(mood_figure(mood_trend(frame)))
-        + _chart(urge_figure(frame))
-        + checkin_notes_html(frame)
+        return render("report/checkins.html", empty=True)
+    return render(
+        "report/checkins.html",
+        empty=False,
+        facts=checkin_facts_html(frame),
+        charts=_charts(mood_figure(mood_trend(frame)), urge_figure(frame)),
+        notes=checkin_notes_html(frame),
     )
 
 
-def _look_back_section(journal: Journal, start, end) -> str:
+def _look_back_section(journal: Journal, start, end) -> Markup:
     """Looking back, when the person chose it: then beside now, and their own words."""
     from .lookback import look_back_html
 
-    title = f"<h2>{_e(definition(LOOK_BACK).title)}</h2>"
-    return (
-        title
-        + look_back_html(journal)
-        + worksheet_section_html(journal, LOOK_BACK, start, end, heading=False)
+    return render(
+        "report/look_back.html",
+        title=definition(LOOK_BACK).title,
+        then_and_now=look_back_html(journal),
+        answers=worksheet_section_html(journal, LOOK_BACK, start, end, heading=False),
     )
 
 
-def _scales_section(journal: Journal, start, end) -> str:
+def _scales_section(journal: Journal, start, end) -> Markup:
     from .plots.trends import scale_figure
 
     scores = scale_scores(journal)
@@ -196,23 +187,13 @@ def _scales_section(journal: Journal, start, end) -> str:
     if end is not None:
         scores = scores[scores["date"] <= str(end)]
     if scores.empty:
-        return ""
-    charts = "".join(
-        _chart(scale_figure(scores, s, definition(s).scoring.bands))  # type: ignore[union-attr]
-        for s in SCALES
-    )
-    credits = "".join(
-        f"<p class='note'>{_e(definition(s).attribution)}</p>"
-        for s in SCALES
-        if s in set(scores["scale"])
-    )
-    return (
-        f"<h2>{markup('report.scales.heading')}</h2>"
-        f"<p class='note'>{markup('report.scales.note')}</p>"
-        + scales_table_html(scores)
-        + charts
-        + credits
-    )
+        return Markup("")
+    figures = [scale_figure(scores, s, definition(s).scoring.bands) for s in SCALES]  # type: ignore[union-attr]
+    credits = [definition(s).attribution for s in SCALES if s in set(scores["scale"])]
+    return render(
+        "report/scales.html", table=scales_table_html(scores), charts=_charts(*figures),
+        credits=credits,
+    )  # fmt: skip
 
 
 def build_report(
@@ -244,13 +225,14 @@ def build_report(
             sections.append(worksheet_section_html(journal, sheet_id, start, end))
     if any(s in chosen for s in SCALES):
         sections.append(_scales_section(journal, start, end))
-    title = markup("report.title")
     intro = markup("report.intro", span=_span(start, end), made=day_text(clock.today(journal)))
-    return (
-        f"<!DOCTYPE html><html lang='{_e(language())}'><head><meta charset='utf-8'>"
-        f"<title>{title}</title>"
-        f"<style>{STYLE}</style><script>{plotly.offline.get_plotlyjs()}</script></head><body>"
-        f"<h1>{title}</h1><p class='note'>{intro}</p>" + "".join(sections) + "</body></html>"
+    return render(
+        "report/document.html",
+        lang=language(),
+        style=Markup(STYLE),  # noqa: S704 (the kit's own style sheet)
+        plotly_js=Markup(plotly.offline.get_plotlyjs()),  # noqa: S704 (plotly's own script)
+        intro=intro,
+        sections=sections,
     )
 
 

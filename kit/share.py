@@ -4,12 +4,12 @@ A share is two files with one neutral name: ``<id>.json``, a bundle (see :mod:`k
 holding only the chosen worksheets' responses within the chosen dates and none of the
 journal's settings, and ``<id>.html``, the report (see :mod:`kit.report`). They go to the
 person as downloads or, when the hosting config names one, into the person's own folder in
-the therapist's inbox (``$KIT_SHARE_INBOX``: the host works that folder out; the kit never
-builds a path from a name). Every share is logged in the journal, so the person can see
-what they shared and withdraw it. Withdrawing deletes the inbox files; a copy that was
-downloaded is beyond the kit's reach, and the log says so.
+the therapist's inbox (the ``share_inbox`` setting, :mod:`kit.settings`: the host works
+that folder out; the kit never builds a path from a name). Every share is logged in the
+journal, so the person can see what they shared and withdraw it. Withdrawing deletes the
+inbox files; a copy that was downloaded is beyond the kit's reach, and the log says so.
 
-The therapist's side lists an inbox (``$KIT_THERAPIST_INBOX``, one folder per client) and
+The therapist's side lists an inbox (the ``therapist_inbox`` setting, one folder per client) and
 reads a share with the same checks as importing a bundle, never following a link out of
 the inbox.
 """
@@ -48,10 +48,6 @@ from .errors import KitError, UnknownWorksheetError
 from .journal import Journal, Record, open_journal, schema_version
 from .text import day_text, t, time_text
 
-SHARE_INBOX = "KIT_SHARE_INBOX"
-"""Set by the host for a client: that client's own folder in the therapist's inbox."""
-THERAPIST_INBOX = "KIT_THERAPIST_INBOX"
-"""Set by the host on the therapist's server only: the inbox, one folder per client."""
 LOG_SETTING = "shares"
 # The therapist reads the files as another user of the same group; nobody else may.
 SHARE_MODE = 0o640

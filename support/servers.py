@@ -102,7 +102,9 @@ class KitServer(ServerProcess):
         return f"{self.url}/voila/render/{notebook}"
 
     def start(self) -> None:
-        env = {k: v for k, v in os.environ.items() if k != "KIT_DATA_DIR"} | self.more_env
+        # The server's settings are its own: none leak in from the tests' process.
+        inherited = {k: v for k, v in os.environ.items() if k not in ("KIT_DATA_DIR", "KIT_CONFIG")}
+        env = inherited | self.more_env
         self.launch(
             [sys.executable, "-m", "kit", "serve", "--port", str(self.port),
              "--data-dir", str(self.data_dir), "--cull-idle", str(CULL_IDLE), *self.extra],

@@ -228,13 +228,14 @@ def test_every_hub_passes_the_content_folder_on(tmp_path: Path) -> None:
     there; do the other deployments set it?"""
     from traitlets.config import Config
 
+    from kit import settings
     from kit.app.hub import HubSetupError, configure_hub
 
     folder = tmp_path / "our-words"
     folder.mkdir()
     c = Config()
     configure_hub(c, therapists=["therapist"], inbox_root=tmp_path / "inbox", content=folder)
-    assert c.Spawner.environment["KIT_CONTENT_DIR"] == str(folder.resolve())
+    assert settings.decode(c.Spawner.environment["KIT_CONFIG"]).content_dir == str(folder.resolve())
     with pytest.raises(HubSetupError, match="is not a folder"):
         configure_hub(Config(), therapists=[], inbox_root=tmp_path, content=tmp_path / "no")
     deploy = Path(__file__).parents[1] / "deploy"
@@ -243,7 +244,7 @@ def test_every_hub_passes_the_content_folder_on(tmp_path: Path) -> None:
         in (deploy / "local" / "jupyterhub_config.py").read_text()
     )
     assert "content=CONTENT" in (deploy / "tljh" / "kit.py").read_text()
-    assert "KIT_CONTENT_DIR: /srv/kit-content" in (deploy / "z2jh" / "config.yaml").read_text()
+    assert '"content_dir": "/srv/kit-content"' in (deploy / "z2jh" / "config.yaml").read_text()
     assert "/srv/kit-content" in (deploy / "z2jh" / "Dockerfile").read_text()
 
 

@@ -194,3 +194,62 @@ def test_the_benchmarks_and_support_never_import_the_tests() -> None:
             found += [f"{path.relative_to(repo)}:{node.lineno} imports {n}"
                       for n in names if n.split(".")[0] == "tests"]  # fmt: skip
     assert found == []
+
+
+def setting_variables() -> list[str]:
+    """Every place outside kit.settings that names a ``KIT_`` environment variable in code
+    (a string that is just the variable's name; words in a docstring or a help text are not
+    read)."""
+    import re
+
+    name = re.compile(r"KIT_[A-Z0-9_]+")
+    found = []
+    for module, path in _modules().items():
+        if module == "kit.settings":
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Constant) and name.fullmatch(str(node.value)):
+                found.append(f"{module}:{node.lineno} names {node.value}")
+    return found
+
+
+def test_only_the_settings_read_kit_variables() -> None:
+    """Is every setting read in one place, kit.settings (KIT_CONFIG, KIT_DATA_DIR,
+    KIT_CONTENT_DIR), so that no module has a variable of its own that --help-all, a config
+    file and the hub know nothing of?"""
+    assert setting_variables() == []
+
+
+def html_by_hand() -> list[str]:
+    """Every f-string in kit that writes an HTML tag around a value (a value put in one by
+    hand is escaped only if someone remembered): HTML comes from kit/templates, or from
+    Markup's format, which escape every value."""
+    import re
+
+    tag = re.compile(r"<[a-z/!]")
+    found = []
+    for module, path in _modules().items():
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.JoinedStr):
+                continue
+            text = "".join(v.value if isinstance(v, ast.Constant) else "x" for v in node.values)
+            if tag.search(text) and any(isinstance(v, ast.FormattedValue) for v in node.values):
+                found.append(f"{module}:{node.lineno} {text[:50]!r}")
+            found += [f"{module}:{node.lineno} calls html.escape"
+                      for call in ast.walk(node) if _is_html_escape(call)]  # fmt: skip
+    return found
+
+
+def _is_html_escape(node: ast.AST) -> bool:
+    return (
+        isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Attribute)
+        and node.func.attr == "escape"
+        and getattr(node.func.value, "id", "") == "html"
+    )
+
+
+def test_no_html_is_written_by_hand() -> None:
+    """Is every piece of HTML the kit writes around a value made where escaping cannot be
+    forgotten (a template with autoescaping, or Markup)?"""
+    assert html_by_hand() == []

@@ -15,11 +15,11 @@ from kit.app.hub import server_config
 from kit.app.serve import (
     ALLOWED_MESSAGE_TYPES,
     PAGE_KERNEL_MANAGER,
-    ServeOptions,
     kernel_sockets_fit,
     notebooks_dir,
     voila_config,
 )
+from kit.settings import KitSettings
 
 
 def run(*args: str) -> subprocess.CompletedProcess[str]:
@@ -54,7 +54,7 @@ def test_no_command_shows_usage() -> None:
 
 def test_voila_gets_safe_defaults() -> None:
     """Are sources stripped, tracebacks hidden, idle kernels culled, on loopback only?"""
-    config = voila_config(ServeOptions(port=9123))
+    config = voila_config(KitSettings(port=9123))
     assert config.Voila.ip == "127.0.0.1"
     assert config.Voila.port == 9123
     assert config.Voila.open_browser is False
@@ -87,23 +87,23 @@ def test_kernels_talk_over_sockets_where_they_fit(monkeypatch, tmp_path) -> None
     monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
     fits = len(str(tmp_path)) + 75 <= 100
     assert kernel_sockets_fit() is fits
-    assert (voila_config(ServeOptions()).KernelManager.get("transport") == "ipc") is fits
+    assert (voila_config(KitSettings()).KernelManager.get("transport") == "ipc") is fits
     short = "/tmp"
     assert kernel_sockets_fit(short)
     monkeypatch.setattr(tempfile, "tempdir", short)
-    assert voila_config(ServeOptions()).KernelManager.transport == "ipc"
+    assert voila_config(KitSettings()).KernelManager.transport == "ipc"
     assert server_config("client", notebooks_dir(), 60)["KernelManager"]["transport"] == "ipc"
     long = "/tmp/" + "a-long-folder-name/" * 2
     assert not kernel_sockets_fit(long)
     monkeypatch.setattr(tempfile, "tempdir", long)
-    assert "transport" not in voila_config(ServeOptions()).KernelManager
+    assert "transport" not in voila_config(KitSettings()).KernelManager
 
 
 def test_preheat_keeps_pages_under_a_folder_named_therapist(tmp_path) -> None:
     """Voila matches the denylist against full paths: does a kit installed under
     /home/therapist/ still pre-heat its app (and only the therapist's pages stay cold)?"""
     notebooks = tmp_path / "home" / "therapist" / "kit (1)" / "notebooks"
-    config = voila_config(ServeOptions(notebooks=notebooks))
+    config = voila_config(KitSettings(notebooks=str(notebooks)))
     (denied,) = config.VoilaKernelManager.preheat_denylist
     assert not re.match(denied, str(notebooks / "app.ipynb"))
     assert denied not in str(notebooks / "app.ipynb")
@@ -112,8 +112,8 @@ def test_preheat_keeps_pages_under_a_folder_named_therapist(tmp_path) -> None:
 
 def test_preheat_and_title_options() -> None:
     """Do --preheat and --title reach the settings, and are bad values refused?"""
-    assert "preheat_kernel" not in voila_config(ServeOptions(preheat="none")).VoilaConfiguration
-    every = voila_config(ServeOptions(preheat="all")).VoilaKernelManager.kernel_pools_config
+    assert "preheat_kernel" not in voila_config(KitSettings(preheat="none")).VoilaConfiguration
+    every = voila_config(KitSettings(preheat="all")).VoilaKernelManager.kernel_pools_config
     assert every == {"default": {"pool_size": 1}}
     out = run("serve", "--preheat", "some")
     assert out.returncode == 2
@@ -135,7 +135,7 @@ def test_exit_url_must_be_a_web_address() -> None:
 
 def test_cull_idle_option() -> None:
     """Is the idle time before a closed page's kernel is shut down settable, and checked?"""
-    config = voila_config(ServeOptions(cull_idle=30))
+    config = voila_config(KitSettings(cull_idle=30))
     assert config.MappingKernelManager.cull_idle_timeout == 30
     assert config.MappingKernelManager.cull_interval == 15
     # A busy server's late output is waited for, not dropped after nbclient's 4 s.

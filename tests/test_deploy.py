@@ -16,6 +16,7 @@ import pytest
 import yaml
 from traitlets.config import Config
 
+from kit import settings
 from kit.app.hub import START_PAGE
 
 DEPLOY = Path(__file__).resolve().parents[1] / "deploy"
@@ -67,13 +68,15 @@ def test_tljh_config(tljh: SimpleNamespace, tmp_path: Path) -> None:
     client = _spawn(c.Spawner.pre_spawn_hook, "client1")
     assert asked == ["jupyter-client1"]
     assert tljh.users == [me]
-    folder = Path(client.environment["KIT_SHARE_INBOX"])
+    given = settings.decode(client.environment["KIT_CONFIG"]).given()
+    folder = Path(given["share_inbox"])
     assert folder == tmp_path / "inbox" / "client1"
-    assert "KIT_DATA_DIR" not in client.environment, "the journal stays in the user's home"
+    assert "data_dir" not in given, "the journal stays in the user's home"
     assert oct(folder.stat().st_mode & 0o7777) == oct(0o2770)
     assert oct(folder.parent.stat().st_mode & 0o777) == oct(0o751)
     therapist = _spawn(c.Spawner.pre_spawn_hook, "therapist")
-    assert therapist.environment["KIT_THERAPIST_INBOX"] == str(tmp_path / "inbox")
+    given = settings.decode(therapist.environment["KIT_CONFIG"]).given()
+    assert given["therapist_inbox"] == str(tmp_path / "inbox")
 
 
 @pytest.fixture
@@ -111,13 +114,16 @@ def test_z2jh_hook_mounts_only_the_clients_own_folder(z2jh: dict) -> None:
     assert client.volume_mounts == [
         {"name": "kit-inbox", "mountPath": "/srv/kit-inbox/mine", "subPath": "{username}"}
     ]
-    assert client.environment == {"KIT_SHARE_INBOX": "/srv/kit-inbox/mine"}
+    assert set(client.environment) == {"KIT_CONFIG"}
+    given = settings.decode(client.environment["KIT_CONFIG"]).given()
+    assert given["share_inbox"] == "/srv/kit-inbox/mine"
+    assert "therapist_inbox" not in given
     assert client.volumes[0]["persistentVolumeClaim"]["claimName"] == "kit-inbox"
     assert volumes == []
     assert mounts == []
     therapist = _spawn(hook, "therapist", volumes=[], volume_mounts=[])
     assert therapist.volume_mounts[0]["readOnly"] is True
-    assert therapist.environment["KIT_ROLE"] == "therapist"
+    assert settings.decode(therapist.environment["KIT_CONFIG"]).role == "therapist"
     assert therapist.default_url == "/voila/render/inbox.ipynb"
 
 

@@ -15,11 +15,11 @@ import pytest
 from tornado.web import HTTPError
 from traitlets.config import Config
 
+from kit import settings
 from kit.app import hub
 from kit.app.serve import (
     PAGE_KERNEL_MANAGER,
     TEMPLATE_ROOT,
-    ServeOptions,
     Site,
     check_exit_url,
     check_title,
@@ -27,6 +27,7 @@ from kit.app.serve import (
     write_site,
 )
 from kit.content import site_pages
+from kit.settings import KitSettings
 
 
 @pytest.mark.parametrize(
@@ -105,12 +106,12 @@ def test_site_pages_refuse_a_page_listed_twice(tmp_path: Path, monkeypatch) -> N
 
 
 def test_start_up_words_say_visitors_are_not_told_apart(tmp_path: Path) -> None:
-    words = start_up_words(ServeOptions(), tmp_path)
+    words = start_up_words(KitSettings(), tmp_path)
     assert "cannot tell visitors apart" in words
     assert "JupyterHub" in words
     assert "anyone who can reach" not in words
     everywhere = "0.0.0.0"  # noqa: S104 (the words kit serve prints for it)
-    wide = start_up_words(ServeOptions(ip=everywhere), tmp_path)
+    wide = start_up_words(KitSettings(ip=everywhere), tmp_path)
     assert "anyone who can reach this address can read this journal" in wide
 
 
@@ -148,17 +149,18 @@ def test_the_hub_gives_each_person_their_own_folders(tmp_path: Path) -> None:
     assert c.Spawner.cmd[-2:] == ["kit", "hub-server"]
     assert c.Spawner.disable_user_config is True
     assert c.Authenticator.username_pattern == hub.USERNAME_PATTERN
-    client = _spawn(c, "../other")
-    assert client.environment["KIT_DATA_DIR"] == str(tmp_path / "j" / "~2e~~2e~~2f~other")
-    assert client.environment["KIT_SHARE_INBOX"] == str(tmp_path / "inbox" / "~2e~~2e~~2f~other")
-    assert Path(client.environment["KIT_SHARE_INBOX"]).is_dir()
-    assert "KIT_THERAPIST_INBOX" not in client.environment
-    assert client.environment["KIT_TITLE"] == "Notes"
-    therapist = _spawn(c, "dr")
-    assert therapist.environment["KIT_ROLE"] == "therapist"
-    assert therapist.environment["KIT_THERAPIST_INBOX"] == str(tmp_path / "inbox")
-    assert "KIT_SHARE_INBOX" not in therapist.environment
-    assert therapist.default_url.endswith("/inbox.ipynb")
+    client = settings.decode(_spawn(c, "../other").environment["KIT_CONFIG"]).given()
+    assert client["data_dir"] == str(tmp_path / "j" / "~2e~~2e~~2f~other")
+    assert client["share_inbox"] == str(tmp_path / "inbox" / "~2e~~2e~~2f~other")
+    assert Path(client["share_inbox"]).is_dir()
+    assert "therapist_inbox" not in client
+    assert client["title"] == "Notes"
+    therapist_server = _spawn(c, "dr")
+    therapist = settings.decode(therapist_server.environment["KIT_CONFIG"]).given()
+    assert therapist["role"] == "therapist"
+    assert therapist["therapist_inbox"] == str(tmp_path / "inbox")
+    assert "share_inbox" not in therapist
+    assert therapist_server.default_url.endswith("/inbox.ipynb")
 
 
 @pytest.mark.parametrize("pattern_ok", ["client1", "ana.m", "a_b-c"])
@@ -247,9 +249,9 @@ def test_therapist_pages_are_hidden_from_a_client(pages: hub.PagesOnly) -> None:
 def test_the_start_page_says_when_the_journal_is_open_to_others(monkeypatch) -> None:
     """Served on an address others can reach, does the start page say that everyone who
     opens it shares this one journal (and say nothing of the kind on loopback)?"""
-    from kit.widgets.start import OPEN_TO_OTHERS, journal_location_html
+    from kit.widgets.start import journal_location_html
 
-    monkeypatch.delenv(OPEN_TO_OTHERS, raising=False)
+    monkeypatch.delenv("KIT_CONFIG", raising=False)
     assert "cannot tell people apart" not in journal_location_html()
-    monkeypatch.setenv(OPEN_TO_OTHERS, "1")
+    monkeypatch.setenv("KIT_CONFIG", settings.encode({"ip": "0.0.0.0"}))  # noqa: S104
     assert "cannot tell people apart" in journal_location_html()

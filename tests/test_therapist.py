@@ -14,6 +14,7 @@ import ipywidgets as w
 import pytest
 
 import kit
+from kit import settings
 from kit import share as sharing
 from kit.bundle import BUNDLE_VERSION, FORMAT
 from kit.widgets.share import Share
@@ -76,7 +77,7 @@ def client(journal: kit.Journal) -> kit.Journal:
 def inbox(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     root = tmp_path / "inbox"
     root.mkdir()
-    monkeypatch.setenv("KIT_SHARE_INBOX", str(root / "client-1"))
+    monkeypatch.setenv("KIT_CONFIG", settings.encode({"share_inbox": str(root / "client-1")}))
     return root
 
 
@@ -85,7 +86,7 @@ def inbox(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 def test_only_answered_worksheets_are_offered_and_none_is_ticked(client, monkeypatch) -> None:
     """Does the page offer just what has answers, with nothing chosen for the person?"""
-    monkeypatch.delenv("KIT_SHARE_INBOX", raising=False)
+    monkeypatch.delenv("KIT_CONFIG", raising=False)
     page = Share(client)
     assert list(page.pick) == ["check-in", "reasons", "who5"]
     assert not any(box.value for box in page.pick.values())
@@ -98,7 +99,7 @@ def test_share_to_the_inbox_then_withdraw(client, inbox: Path) -> None:
     assert "therapist's inbox on this server" in said(page_html(page.widget))
     page.pick["reasons"].value = True
     page.share_button.click()
-    assert "It is in your therapist's inbox now" in page.result.value
+    assert "It is in your therapist's inbox now" in html.unescape(page.result.value)
     (made,) = sharing.shares(client)
     assert sorted(p.name for p in (inbox / "client-1").iterdir()) == [
         f"{made.id}.html",
@@ -114,7 +115,7 @@ def test_share_to_the_inbox_then_withdraw(client, inbox: Path) -> None:
 
 def test_without_an_inbox_the_files_are_offered(client, tmp_path: Path, monkeypatch) -> None:
     """Without an inbox, are the two files offered, and is withdrawing honest about them?"""
-    monkeypatch.delenv("KIT_SHARE_INBOX", raising=False)
+    monkeypatch.delenv("KIT_CONFIG", raising=False)
     page = Share(client)
     page.pick["check-in"].value = True
     page.start.value = dt.date.today() - dt.timedelta(days=2)
@@ -164,7 +165,7 @@ def test_a_bad_choice_is_marked_on_that_choice_and_nothing_is_written(
 def test_an_inbox_that_cannot_be_written_is_said_plainly(client, tmp_path, monkeypatch) -> None:
     """Is an unusable inbox explained under the button, with nothing logged?"""
     (tmp_path / "box").write_text("a file")
-    monkeypatch.setenv("KIT_SHARE_INBOX", str(tmp_path / "box"))
+    monkeypatch.setenv("KIT_CONFIG", settings.encode({"share_inbox": str(tmp_path / "box")}))
     page = Share(client)
     page.pick["reasons"].value = True
     page.share_button.click()
@@ -236,7 +237,7 @@ def test_a_share_withdrawn_after_the_list_was_read(client, inbox: Path) -> None:
 
 def test_a_file_given_by_hand(client, monkeypatch) -> None:
     """With no inbox set up, does the page say so, and open an uploaded share or explain it?"""
-    monkeypatch.delenv("KIT_THERAPIST_INBOX", raising=False)
+    monkeypatch.delenv("KIT_CONFIG", raising=False)
     made = sharing.make_share(client, ["reasons"])
     page = Inbox()
     assert "No inbox is set up here" in page.about.value
@@ -262,7 +263,7 @@ def test_show_share_and_show_inbox_are_on_kit(client, inbox: Path, monkeypatch) 
         "IPython.display.display",
         lambda *objs: shown.extend(o for o in objs if not isinstance(o, Visit)),
     )
-    monkeypatch.setenv("KIT_THERAPIST_INBOX", str(inbox))
+    monkeypatch.setenv("KIT_CONFIG", settings.encode({"therapist_inbox": str(inbox)}))
     assert isinstance(kit.show_share(client), Share)
     assert isinstance(kit.show_inbox(), Inbox)
     assert shown[1].root == inbox

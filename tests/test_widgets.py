@@ -8,6 +8,7 @@ from pathlib import Path
 
 import ipywidgets as w
 import pytest
+from markupsafe import escape
 
 import kit
 from kit.fields import REQUIRED_MESSAGE
@@ -31,7 +32,7 @@ def test_one_input_per_field(journal: kit.Journal) -> None:
     assert list(form.inputs) == [f.id for f in sheet.fields]
     html = " ".join(x.value for x in every_widget(form.widget) if isinstance(x, w.HTML))
     for field in sheet.fields:
-        assert field.prompt.replace("'", "&#x27;") in html
+        assert escape(field.prompt) in html
     assert form.values() == {}
     assert form.status.value == ""
 

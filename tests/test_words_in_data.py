@@ -22,6 +22,7 @@ KIT = Path(kit.__file__).parent
 
 TOOLS = {
     "__main__.py": "the command line's own help and answers, for whoever runs `kit`",
+    "settings.py": "every setting's help and check, for whoever configures a server or hub",
     "check.py": "`kit check`'s report, for the therapist adapting the content",
     "content.py": "the definition checker's messages (DefinitionError), for the therapist",
     "layers.py": "where content files come from; its problems reach `kit check`",

@@ -72,7 +72,6 @@ configure_hub(
     cull_idle=int(os.environ.get("KIT_CULL_IDLE", "600")),
     content=os.environ.get("KIT_CONTENT_DIR") or None,
     cull_servers_after=int(os.environ.get("KIT_CULL_SERVERS", "3600")),
-)
-if os.geteuid() == 0:
     # Everything here runs as one account; in a container that is often root.
-    c.Spawner.environment["KIT_ALLOW_ROOT"] = "1"
+    settings={"allow_root": os.geteuid() == 0},
+)

@@ -4,12 +4,13 @@ kit's pages, a journal folder of their own, and no way to run code.
 Two halves, one module:
 
 * :func:`configure_hub` is called from a ``jupyterhub_config.py`` (see ``deploy/``). It tells
-  the hub to start ``kit hub-server`` for every user, and, just before each start, names
-  that user's folders in the server's environment: ``KIT_DATA_DIR`` for the journal,
-  ``KIT_SHARE_INBOX`` for the client's folder in the therapist's inbox, and, for a
-  therapist, ``KIT_ROLE=therapist`` and ``KIT_THERAPIST_INBOX``. Folder names come from
-  :func:`folder_name`, never straight from a user name, so a name like ``../other`` stays
-  inside its root.
+  the hub to start ``kit hub-server`` for every user, and, just before each start, gives
+  the server its settings (:class:`kit.settings.KitSettings`) in one environment variable,
+  ``KIT_CONFIG``: the hub's own (title, quick exit, culling, content, ...) and that user's
+  folders: ``data_dir`` for the journal, ``share_inbox`` for the client's folder in the
+  therapist's inbox, and, for a therapist, ``role="therapist"`` and ``therapist_inbox``.
+  Folder names come from :func:`folder_name`, never straight from a user name, so a name
+  like ``../other`` stays inside its root.
 * :func:`run_server` is ``kit hub-server``: the JupyterHub single-user server (a Jupyter
   server that checks the hub's log-in on every request) with Voila as its only extension.
   No JupyterLab, no terminals, notebooks that cannot be changed, and kernels that take
@@ -30,13 +31,12 @@ from typing import Any
 from traitlets import Bool
 from traitlets.config import Config
 
+from .. import settings as kit_settings
 from ..errors import HubSetupError
+from ..settings import CULL_IDLE_SECONDS, DEFAULT_EXIT_URL, DEFAULT_TITLE, SettingsError
 from ..text import t
 from .serve import (
     CONTENT_SECURITY_POLICY,
-    CULL_IDLE_SECONDS,
-    DEFAULT_EXIT_URL,
-    DEFAULT_TITLE,
     THERAPIST_PAGES,
     Site,
     notebooks_dir,
@@ -72,13 +72,14 @@ def folder_name(username: str) -> str:
 def client_folders(
     username: str, data_root: str | os.PathLike[str] | None, inbox_root: str | os.PathLike[str]
 ) -> dict[str, str]:
-    """The environment a client's server gets: their journal folder (under ``data_root``;
-    None leaves the default, the user's own home) and their folder in the inbox."""
+    """The settings for a client's own folders: their journal folder (``data_dir``, under
+    ``data_root``; None leaves the default, the user's own home) and their folder in the
+    inbox (``share_inbox``)."""
     name = folder_name(username)
-    env = {"KIT_SHARE_INBOX": str(Path(inbox_root) / name)}
+    folders = {"share_inbox": str(Path(inbox_root) / name)}
     if data_root is not None:
-        env["KIT_DATA_DIR"] = str(Path(data_root) / name)
-    return env
+        folders["data_dir"] = str(Path(data_root) / name)
+    return folders
 
 
 def configure_hub(
@@ -95,6 +96,7 @@ def configure_hub(
     server_command: list[str] | None = None,
     content: str | os.PathLike[str] | None = None,
     cull_servers_after: int | None = SERVER_IDLE_SECONDS,
+    settings: dict[str, Any] | None = None,
 ) -> None:
     """Set a hub up for the kit (call it from jupyterhub_config.py with the ``c`` there).
 
@@ -114,10 +116,30 @@ def configure_hub(
     server reads over the kit's own: it must be readable by every user's server.
     ``cull_servers_after`` (seconds) runs jupyterhub-idle-culler as a hub service that stops
     servers unused that long; None where the hub runs one already (The Littlest JupyterHub).
-    """
-    from .serve import check_exit_url, check_title
+    ``settings`` are any other of the servers' settings (:class:`kit.settings.KitSettings`),
+    by name: ``{"idle_lock": 600}``, say.
 
-    check_title(title), check_exit_url(exit_url)
+    Every setting is checked here, so a typo stops the hub with a message naming it,
+    before any server starts.
+    """
+    shared: dict[str, Any] = {"title": title, "exit_url": exit_url, "cull_idle": cull_idle}
+    if content is not None:
+        folder = Path(content).expanduser().resolve()
+        if not folder.is_dir():
+            raise HubSetupError(f"the content folder {folder} is not a folder")
+        shared["content_dir"] = str(folder)
+    traits = kit_settings.settings_traits()
+    per_user = sorted(n for n in settings or {} if traits.get(n, Bool()).metadata.get("hub"))
+    if per_user:
+        raise HubSetupError(
+            f"configure_hub: {', '.join(per_user)} is set for each user from therapists, "
+            "inbox_root and data_root, not in settings"
+        )
+    shared.update(settings or {})
+    try:
+        kit_settings.make(shared, "configure_hub")
+    except SettingsError as problem:
+        raise HubSetupError(str(problem)) from None
     therapist_names = frozenset(therapists)
     inbox = Path(inbox_root)
 
@@ -132,8 +154,7 @@ def configure_hub(
     # the hub's "server not running" page and its button.
     c.Spawner.poll_interval = SERVER_POLL_SECONDS
     c.JupyterHub.implicit_spawn_seconds = RESPAWN_AFTER_SECONDS
-    c.Spawner.environment = {"KIT_TITLE": title, "KIT_EXIT_URL": exit_url,
-                             "KIT_CULL_IDLE": str(cull_idle)}  # fmt: skip
+    c.Spawner.environment = kit_settings.environment(**shared)
     if cull_servers_after is not None:
         _run_idle_culler(c, cull_servers_after)
         # A server tells the hub it is in use every 5 minutes by default, too seldom for a
@@ -141,23 +162,19 @@ def configure_hub(
         c.Spawner.environment["JUPYTERHUB_ACTIVITY_INTERVAL"] = str(
             max(10, min(300, cull_servers_after // 6))
         )
-    if content is not None:
-        folder = Path(content).expanduser().resolve()
-        if not folder.is_dir():
-            raise HubSetupError(f"the content folder {folder} is not a folder")
-        c.Spawner.environment["KIT_CONTENT_DIR"] = str(folder)
 
     def before_start(spawner: Any) -> None:
         name = spawner.user.name
         if name in therapist_names:
             inbox.mkdir(parents=True, exist_ok=True)
-            spawner.environment.update({"KIT_ROLE": THERAPIST, "KIT_THERAPIST_INBOX": str(inbox)})
+            own: dict[str, Any] = {"role": THERAPIST, "therapist_inbox": str(inbox)}
             spawner.default_url = f"/voila/render/{INBOX_PAGE}"
             if data_root is not None:
-                spawner.environment["KIT_DATA_DIR"] = str(Path(data_root) / folder_name(name))
+                own["data_dir"] = str(Path(data_root) / folder_name(name))
+            spawner.environment.update(kit_settings.environment(**{**shared, **own}))
             return
         folders = client_folders(name, data_root, inbox)
-        own_inbox = Path(folders["KIT_SHARE_INBOX"])
+        own_inbox = Path(folders["share_inbox"])
         own_inbox.mkdir(parents=True, exist_ok=True)
         if inbox_owner is not None and inbox_group is not None:
             import shutil
@@ -169,7 +186,7 @@ def configure_hub(
             # files made in it take the group (setgid).
             shutil.chown(own_inbox, user=inbox_owner(spawner), group=inbox_group)
             own_inbox.chmod(0o2770)
-        spawner.environment.update(folders)
+        spawner.environment.update(kit_settings.environment(**{**shared, **folders}))
 
     c.Spawner.pre_spawn_hook = before_start
 
@@ -191,7 +208,9 @@ def _run_idle_culler(c: Config, seconds: int) -> None:
     ]  # fmt: skip
 
 
-def server_config(role: str, notebooks: Path, cull_idle: int) -> dict[str, Any]:
+def server_config(
+    role: str, notebooks: Path, cull_idle: int, allow_root: bool = False
+) -> dict[str, Any]:
     """The Jupyter server's settings for a client's (or the therapist's) server."""
     config = page_settings(Config(), cull_idle)
     therapist = role == THERAPIST
@@ -216,32 +235,34 @@ def server_config(role: str, notebooks: Path, cull_idle: int) -> dict[str, Any]:
     config.PagesOnly.hide_therapist_pages = not therapist
     # A trial hub run by root (deploy/local, in a container) says so; real hubs run each
     # server as its user.
-    config.ServerApp.allow_root = os.environ.get("KIT_ALLOW_ROOT") == "1"
+    config.ServerApp.allow_root = allow_root
     return json.loads(json.dumps(config))
 
 
 def run_server(argv: list[str] | None = None) -> None:
-    """``kit hub-server``: the single-user server JupyterHub starts for one person."""
-    from .serve import check_exit_url, check_title
-
+    """``kit hub-server``: the single-user server JupyterHub starts for one person, with
+    the settings the hub gave it in ``KIT_CONFIG``."""
     user = os.environ.get("JUPYTERHUB_USER")
     if not user or not os.environ.get("JUPYTERHUB_API_TOKEN"):
         raise HubSetupError(t("serve.hub.not-from-hub"))
-    role = os.environ.get("KIT_ROLE", "client")
-    site = Site(
-        check_title(os.environ.get("KIT_TITLE", DEFAULT_TITLE)),
-        check_exit_url(os.environ.get("KIT_EXIT_URL", DEFAULT_EXIT_URL)),
-    )
-    cull_idle = int(os.environ.get("KIT_CULL_IDLE", CULL_IDLE_SECONDS))
+    try:
+        settings = kit_settings.current()
+    except SettingsError as problem:
+        raise HubSetupError(str(problem)) from None
+    therapist = settings.role == THERAPIST
     # A client's server must never read the therapist's inbox, whatever it was given.
-    if role != THERAPIST:
-        os.environ.pop("KIT_THERAPIST_INBOX", None)
+    if not therapist:
+        settings = settings.replace(therapist_inbox="")
+    kit_settings.use(settings)  # for the kernels, which inherit it
+    site = Site(settings.title, settings.exit_url)
     with tempfile.TemporaryDirectory(prefix="kit-hub-") as folder:
         where = Path(folder)
-        write_site(site, where / "data", journey=role != THERAPIST)
+        write_site(site, where / "data", journey=not therapist)
         (where / "config").mkdir()
-        settings = server_config(role, notebooks_dir(), cull_idle)
-        (where / "config" / "jupyter_server_config.json").write_text(json.dumps(settings))
+        settings_json = server_config(
+            settings.role, notebooks_dir(), settings.cull_idle, settings.allow_root
+        )
+        (where / "config" / "jupyter_server_config.json").write_text(json.dumps(settings_json))
         # The server's runtime files, and its kernels' sockets (kit.app.serve.page_settings),
         # in its own private folder: short enough for a socket's path, and gone with it.
         (where / "run").mkdir(mode=0o700)

@@ -1,9 +1,11 @@
 """``kit serve``: the notebooks as a simple web app, with Voila and safe defaults.
 
-Every setting Voila gets is in :func:`page_settings` (shared with the JupyterHub server in
-:mod:`kit.app.hub`) and :func:`voila_config`, in one place, with the reason it is set. The
-person's data directory reaches the notebook kernels through the environment variable
-``KIT_DATA_DIR``, which kernels inherit from the server.
+What kit serve was asked for is a :class:`kit.settings.KitSettings` (the command line and
+a config file are made from it). Every setting Voila gets is in :func:`page_settings`
+(shared with the JupyterHub server in :mod:`kit.app.hub`) and :func:`voila_config`, in one
+place, with the reason it is set. The kit's own settings reach the notebook kernels in one
+environment variable, ``KIT_CONFIG`` (:func:`kit.settings.use`), which kernels inherit from
+the server.
 
 What every page shows around the notebook (its title, where quick exit goes, the
 previous/next links) is written at start-up into a small template file, ``kit_site.html``,
@@ -23,35 +25,29 @@ from pathlib import Path
 
 from traitlets.config import Config
 
+from .. import settings as kit_settings
 from ..content import site_pages
-from ..journal import default_data_dir
+from ..settings import (
+    CULL_IDLE_SECONDS,
+    DEFAULT_EXIT_URL,
+    DEFAULT_TITLE,
+    KitSettings,
+    check_exit_url,
+    check_title,
+)
 from ..text import t
 
 _PACKAGE = Path(__file__).resolve().parent.parent
 TEMPLATE_ROOT = Path(__file__).resolve().parent / "share"
 
-DEFAULT_PORT = 8866
-DEFAULT_IP = "127.0.0.1"
-# Where "Quick exit" and the Escape key go: an everyday site that draws no attention.
-DEFAULT_EXIT_URL = "https://www.bbc.com/weather"
-# Someone may glance at the tab or the browser history; "Journal" tells them nothing.
-DEFAULT_TITLE = "Journal"
-TITLE_MAX = 60
-LOOPBACK = {"127.0.0.1", "::1", "localhost"}
 # The start-up words are wrapped to fit an ordinary terminal.
 CONSOLE_WIDTH = 79
 # The app (every page of the journal in one kernel), whose kernel waits ready by default
 # (kit serve --preheat daily); the single pages' notebooks can wait too (--preheat all).
 APP_PAGE = "app.ipynb"
 DAILY_PAGES = (APP_PAGE,)
-PREHEAT_CHOICES = ("daily", "all", "none")
 # The therapist's pages, in a folder of their own among the notebooks.
 THERAPIST_PAGES = "therapist"
-# A kernel whose page was closed is shut down after this many idle seconds; Voila itself
-# does not shut a kernel down when its tab closes.
-CULL_IDLE_SECONDS = 600
-# A locked journal locks again after this many seconds without use (kit.widgets.app).
-IDLE_LOCK_SECONDS = 15 * 60
 CULL_INTERVAL_SECONDS = 60
 # The kernel manager whose culler leaves a page still rendering alone (named, so that
 # importing this module does not import jupyter_server).
@@ -68,26 +64,6 @@ def notebooks_dir() -> Path:
         if (candidate / "00-start.ipynb").is_file():
             return candidate
     raise FileNotFoundError("The kit's notebooks are missing from this installation.")
-
-
-def check_title(text: str) -> str:
-    """A page title: plain, short, one line. Raise ValueError with a plain message."""
-    title = " ".join(str(text).split())
-    if not title:
-        raise ValueError("the page title is empty")
-    if len(title) > TITLE_MAX:
-        raise ValueError(f"the page title is longer than {TITLE_MAX} characters")
-    if any(ord(c) < 32 or ord(c) == 127 for c in title):
-        raise ValueError("the page title has a control character in it")
-    return title
-
-
-def check_exit_url(text: str) -> str:
-    """Where quick exit goes: a web address. Raise ValueError with a plain message."""
-    url = str(text).strip()
-    if not url.startswith(("https://", "http://")) or any(c.isspace() for c in url):
-        raise ValueError(f"{text!r} is not a web address (https://...)")
-    return url
 
 
 @dataclass(frozen=True)
@@ -134,22 +110,6 @@ def write_site(site: Site, folder: Path, journey: bool = True) -> Path:
         p for p in (str(folder), str(TEMPLATE_ROOT), os.environ.get("JUPYTER_PATH", "")) if p
     )
     return target
-
-
-@dataclass(frozen=True)
-class ServeOptions:
-    """What `kit serve` was asked for."""
-
-    port: int = DEFAULT_PORT
-    ip: str = DEFAULT_IP
-    data_dir: Path | None = None
-    notebooks: Path | None = None
-    open_browser: bool = False
-    exit_url: str = DEFAULT_EXIT_URL
-    cull_idle: int = CULL_IDLE_SECONDS
-    title: str = DEFAULT_TITLE
-    preheat: str = "daily"
-    idle_lock: int = IDLE_LOCK_SECONDS
 
 
 # The browser may load nothing from anywhere but this server: no fonts or scripts from a
@@ -234,7 +194,7 @@ def therapist_pages_pattern(notebooks: Path | None) -> str:
     return re.escape(os.path.join(folder, THERAPIST_PAGES, ""))
 
 
-def voila_config(options: ServeOptions) -> Config:
+def voila_config(options: KitSettings) -> Config:
     """Every setting Voila gets, in one place, each with the reason it is set."""
     config = page_settings(Config(), options.cull_idle)
     # Only the kit's own pages, only on the address asked for.
@@ -253,7 +213,8 @@ def voila_config(options: ServeOptions) -> Config:
         # only the pages opened every day wait ready; "all" has every page wait (some 1.2 GB
         # for the whole kit).
         config.VoilaConfiguration.preheat_kernel = True
-        config.VoilaKernelManager.preheat_denylist = [therapist_pages_pattern(options.notebooks)]
+        pattern = therapist_pages_pattern(Path(options.notebooks) if options.notebooks else None)
+        config.VoilaKernelManager.preheat_denylist = [pattern]
         if options.preheat == "all":
             config.VoilaKernelManager.kernel_pools_config = {"default": {"pool_size": 1}}
         else:
@@ -263,7 +224,7 @@ def voila_config(options: ServeOptions) -> Config:
     return config
 
 
-def start_up_words(options: ServeOptions, data_dir: Path) -> str:
+def start_up_words(options: KitSettings, data_dir: Path) -> str:
     """What kit serve prints first: where, whose data, and that visitors are not told apart."""
     host = f"[{options.ip}]" if ":" in options.ip else options.ip
     address = f"http://{host}:{options.port}/voila/render/{APP_PAGE}"
@@ -272,7 +233,7 @@ def start_up_words(options: ServeOptions, data_dir: Path) -> str:
         t("serve.start.one-journal", folder=str(data_dir)),
         _wrapped(t("serve.start.no-log-in")),
     ]
-    if options.ip not in LOOPBACK:
+    if options.open_to_others:
         words.append(t("serve.start.open-wide", ip=options.ip))
     words.append(t("serve.start.stop"))
     return "\n".join(words)
@@ -283,14 +244,14 @@ def _wrapped(text: str) -> str:
     return textwrap.fill(text, width=CONSOLE_WIDTH, break_long_words=False, break_on_hyphens=False)
 
 
-def serve(options: ServeOptions) -> None:
+def serve(options: KitSettings) -> None:
     """Run Voila in this process until interrupted."""
-    data_dir = (options.data_dir or default_data_dir()).expanduser().resolve()
-    os.environ["KIT_DATA_DIR"] = str(data_dir)
-    os.environ["KIT_IDLE_LOCK"] = str(options.idle_lock)
-    if options.ip not in LOOPBACK:  # the start page says so too (kit.widgets.start)
-        os.environ["KIT_OPEN_TO_OTHERS"] = "1"
-    notebooks = options.notebooks or notebooks_dir()
+    data_dir = options.journal_dir().expanduser().resolve()
+    # The kernels get the same settings, with the journal's folder made whole; the start
+    # page reads open_to_others from them and says so (kit.widgets.start).
+    options = options.replace(data_dir=str(data_dir))
+    kit_settings.use(options)
+    notebooks = Path(options.notebooks) if options.notebooks else notebooks_dir()
     with tempfile.TemporaryDirectory(prefix="kit-site-") as folder:
         write_site(Site(options.title, options.exit_url), Path(folder))
         print(start_up_words(options, data_dir), flush=True)

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import base64
 import datetime as dt
-import html
 import logging
 import os
 from typing import TYPE_CHECKING
 
 import ipywidgets as w
+from markupsafe import Markup
 
 if TYPE_CHECKING:
     from ..journal import Journal
@@ -116,10 +116,9 @@ def went_wrong() -> str:
     return t("widgets.went-wrong")
 
 
-def download_link(name: str, data: bytes, mime: str, label: str) -> str:
+def download_link(name: str, data: bytes, mime: str, label: str) -> Markup:
     """An escaped link that saves ``data`` as ``name`` when clicked (nothing is uploaded)."""
     encoded = base64.b64encode(data).decode("ascii")
-    return (
-        f'<a class="kit-download" download="{html.escape(name)}" '
-        f'href="data:{mime};base64,{encoded}">{html.escape(label)}</a>'
+    return Markup('<a class="kit-download" download="{}" href="data:{};base64,{}">{}</a>').format(
+        name, mime, encoded, label
     )

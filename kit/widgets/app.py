@@ -7,16 +7,16 @@ a neutral number (``#14``), kept in step with the kernel by a small front-end pi
 same page. A page is built the first time it is shown (:class:`~kit.widgets.page.Page`)
 and brought up to date each time it is shown again.
 
-A locked journal asks for its passphrase once per visit; the key lives only in this
-kernel. After ``KIT_IDLE_LOCK`` seconds without use (15 minutes by default) the app locks
-itself again, and quick exit drops the key at once: either way every built page is
-closed, so nothing of the journal stays on the page or in the kernel's widgets.
+A locked journal asks for its passphrase once per visit; the key lives only in this kernel.
+After ``idle_lock`` seconds without use (a setting, :mod:`kit.settings`; 15 minutes by
+default) the app locks itself again, and quick exit drops the key at once: either way every
+built page is closed, so nothing of the journal stays on the page or in the kernel's
+widgets.
 """
 
 from __future__ import annotations
 
 import logging
-import os
 from pathlib import Path
 from typing import Any
 
@@ -31,6 +31,8 @@ from ..content import definition, journey, site_pages
 from ..errors import KitError
 from ..journal import Journal
 from ..lock import LockedError
+from ..settings import IDLE_LOCK_SECONDS, current
+from ..templating import element
 from ..text import language as language_now
 from ..text import markup, t
 from ._display import DisplayOnce, await_visitor
@@ -42,8 +44,6 @@ from .soon import after, putting_off, run_soon, when_quiet
 
 log = logging.getLogger(__name__)
 
-IDLE_LOCK = "KIT_IDLE_LOCK"  # kit serve --idle-lock sets it; a host may set it for a hub
-IDLE_LOCK_SECONDS = 15 * 60
 # While the person is using the page, it asks the kernel every few seconds if it is there;
 # after this long without an answer it says so calmly and offers a reload (a busy kernel
 # answers late, and the words go again when it does).
@@ -55,10 +55,7 @@ MARK = {NOT_STARTED: "app.state.not-started", "started": "app.state.started",
 
 def idle_lock_seconds() -> int:
     """How long the app may go unused before a locked journal locks again (0: never)."""
-    try:
-        return max(0, int(os.environ.get(IDLE_LOCK, IDLE_LOCK_SECONDS)))
-    except ValueError:
-        return IDLE_LOCK_SECONDS
+    return current().idle_lock
 
 
 class Router(anywidget.AnyWidget):
@@ -114,9 +111,7 @@ class App(DisplayOnce):
         self.router.layout = w.Layout(height="1px", overflow="hidden")
         self.menu = w.HTML(layout=full())
         self.menu.add_class("kit-menu-box")
-        self.content = w.VBox(
-            [w.HTML(f'<p class="kit-help">{t("app.opening")}</p>')], layout=full()
-        )
+        self.content = w.VBox([w.HTML(element("p", t("app.opening"), "kit-help"))], layout=full())
         self.content.add_class("kit-content")
         self.footer = w.HTML(layout=full())
         self.footer.add_class("kit-app-footer")

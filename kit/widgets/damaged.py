@@ -5,13 +5,13 @@ Neither writes over the damaged file; it is kept, renamed, in case it can be res
 from __future__ import annotations
 
 import datetime as dt
-import html
 from pathlib import Path
 
 import ipywidgets as w
 
 from .. import backup
 from ..errors import DamagedJournalError, KitError
+from ..templating import element
 from ..text import day_text, markup, t
 from .form import STYLE
 from .inputs import full
@@ -39,8 +39,8 @@ class Damaged:
             [
                 w.HTML(STYLE),
                 w.HTML(
-                    f'<div class="kit-problem" role="alert">{html.escape(str(problem))}</div>'
-                    f"<p>{html.escape(choices)}</p>",
+                    element("div", str(problem), "kit-problem", role="alert")
+                    + element("p", choices),
                     layout=full(),
                 ),
                 w.HBox([self.restore_button, self.aside_button]),
@@ -54,13 +54,13 @@ class Damaged:
 
     def _done(self, words: str) -> None:
         self.restore_button.disabled = self.aside_button.disabled = True
-        self.message.value = f"<p>{markup('damaged.done', done=words)}</p>"
+        self.message.value = element("p", markup("damaged.done", done=words))
 
     def restore(self) -> bool:
         try:
             moved, used = backup.restore(self.path)
         except KitError as problem:
-            self.message.value = f'<p class="kit-error">{html.escape(str(problem))}</p>'
+            self.message.value = element("p", str(problem), "kit-error")
             return False
         self._done(t("damaged.restored", day=_day_of(used), name=moved.name))
         return True
@@ -69,7 +69,7 @@ class Damaged:
         try:
             moved = backup.move_aside(self.path)
         except KitError as problem:
-            self.message.value = f'<p class="kit-error">{html.escape(str(problem))}</p>'
+            self.message.value = element("p", str(problem), "kit-error")
             return False
         self._done(t("damaged.moved", name=moved.name))
         return True

@@ -8,17 +8,18 @@ which is how the tests fill it in without a browser.
 from __future__ import annotations
 
 import datetime as dt
-import html
 import logging
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import ipywidgets as w
+from markupsafe import Markup
 
 from ..content import Definition
 from ..errors import JournalError, ValidationError
 from ..journal import Journal, Record
+from ..templating import element
 from ..text import t, tn
 from ._display import DisplayOnce, saved_when
 from .inputs import Input, full, make_input
@@ -26,7 +27,7 @@ from .inputs import Input, full, make_input
 log = logging.getLogger(__name__)
 
 # The kit's stylesheet, sent once with each page's first widget.
-STYLE = f"<style>{(Path(__file__).parent / 'style.css').read_text(encoding='utf-8')}</style>"
+STYLE = element("style", Markup((Path(__file__).parent / "style.css").read_text(encoding="utf-8")))  # noqa: S704 (the kit's own style sheet)
 
 
 def _day_label(day: str) -> str:
@@ -37,9 +38,7 @@ def _day_label(day: str) -> str:
 
 def problem_box(message: str) -> w.HTML:
     """A calm, escaped message in place of something that could not be done."""
-    return w.HTML(
-        f'{STYLE}<div class="kit-problem" role="alert">{html.escape(message)}</div>', layout=full()
-    )
+    return w.HTML(STYLE + element("div", message, "kit-problem", role="alert"), layout=full())
 
 
 class Form(DisplayOnce):
@@ -60,22 +59,18 @@ class Form(DisplayOnce):
         self.drafts = Drafts(self)
         parts: list[w.Widget] = [
             self.alerts,
-            w.HTML(STYLE + f"<h2>{html.escape(sheet.title)}</h2>"),
+            w.HTML(STYLE + element("h2", sheet.title)),
             self.drafts.bar,
         ]
         if sheet.intro:
-            parts.append(
-                w.HTML(f'<p class="kit-intro">{html.escape(sheet.intro)}</p>', layout=full())
-            )
+            parts.append(w.HTML(element("p", sheet.intro, "kit-intro"), layout=full()))
         # What a page adds before its questions (suggestions, for one): see pages.py.
         self.before = w.VBox(layout=full())
         parts.append(self.before)
         for section in sheet.sections:
-            parts.append(w.HTML(f"<h3>{html.escape(section.title)}</h3>", layout=full()))
+            parts.append(w.HTML(element("h3", section.title), layout=full()))
             if section.intro:
-                parts.append(
-                    w.HTML(f'<p class="kit-intro">{html.escape(section.intro)}</p>', layout=full())
-                )
+                parts.append(w.HTML(element("p", section.intro, "kit-intro"), layout=full()))
             for field in section.fields:
                 field_input = make_input(field)
                 field_input.on_change(self._edited)
@@ -87,12 +82,7 @@ class Form(DisplayOnce):
                 field_input.bind(self.inputs[field_input.field.options_from])
 
         if sheet.attribution:
-            parts.append(
-                w.HTML(
-                    f'<p class="kit-attribution">{html.escape(sheet.attribution)}</p>',
-                    layout=full(),
-                )
-            )
+            parts.append(w.HTML(element("p", sheet.attribution, "kit-attribution"), layout=full()))
 
         self.save_button = w.Button(description=t("widgets.form.save"), button_style="primary")
         self.save_button.add_class("kit-save")

@@ -16,15 +16,16 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import html
 import pkgutil
 from collections.abc import Callable
 from typing import Any
 
 import ipywidgets as w
 from ipywidgets.widgets.widget_bool import CheckboxStyle
+from markupsafe import Markup
 
 from ..fields import KINDS, Field, Invalid
+from ..templating import element
 from ..text import t
 
 # Typed text reaches the kernel once, when the person leaves the box (Tab, or a click on
@@ -61,7 +62,7 @@ def _anchors(field: Field) -> str:
 
 
 def _html(text: str, css: str, tag: str = "div") -> w.HTML:
-    return w.HTML(f'<{tag} class="{css}">{html.escape(text)}</{tag}>', layout=full())
+    return w.HTML(element(tag, text, css), layout=full())
 
 
 class Input:
@@ -78,15 +79,12 @@ class Input:
         for named in self.named():
             name_for_screen_readers(named, name or field.prompt)
         needed = (
-            f' <span class="kit-required">{html.escape(t("widgets.input.needed"))}</span>'
+            Markup(" ") + element("span", t("widgets.input.needed"), "kit-required")
             if field.required
             else ""
         )
-        parts: list[w.Widget] = [
-            w.HTML(
-                f'<div class="kit-prompt">{html.escape(field.prompt)}{needed}</div>', layout=full()
-            )
-        ]
+        prompt = element("div", Markup("{}{}").format(field.prompt, needed), "kit-prompt")
+        parts: list[w.Widget] = [w.HTML(prompt, layout=full())]
         if field.help:
             parts.append(_html(field.help, "kit-help"))
         parts += [control, self.error]
@@ -510,7 +508,7 @@ class RatingsInput(Input):
     def _row(self, key: str) -> w.HBox:
         if key not in self.row_of:
             name = w.HTML(
-                f'<span class="kit-rating-name">{html.escape(self.labels.get(key, key))}</span>',
+                element("span", self.labels.get(key, key), "kit-rating-name"),
                 layout=w.Layout(width="14em"),
             )
             row = w.HBox([name, self._picker(key)], layout=w.Layout(flex_flow="row wrap"))

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import html
-
 import ipywidgets as w
+from markupsafe import Markup
 
 from ..analysis.journey import DONE, NOT_STARTED, next_page, page_state
 from ..content import definition, journey
 from ..journal import Journal
+from ..templating import render
 from ._display import DisplayOnce
 from .form import STYLE
 from .inputs import full
@@ -24,7 +24,7 @@ def _mark(state: str) -> str:
     from ..text import t
 
     sign, words = MARK[state]
-    return html.escape(f"{sign} {t(words)}")
+    return f"{sign} {t(words)}"
 
 
 class Journey(DisplayOnce):
@@ -39,19 +39,16 @@ class Journey(DisplayOnce):
         """Where each page stands now."""
         journal = self.journal
         states = []
-        blocks = []
+        parts = []
         for part in journey():
-            items = []
+            pages = []
             for notebook, sheet_id in part.pages:
                 sheet = definition(sheet_id)
                 state = page_state(sheet, journal.latest(sheet_id))
                 states.append((notebook, state))
-                items.append(
-                    f'<li><a href="{html.escape(page_href(sheet_id))}">'
-                    f"{html.escape(sheet.title)}</a> "
-                    f'<span class="kit-state">{_mark(state)}</span></li>'
-                )
-            blocks.append(f"<h3>{html.escape(part.title)}</h3><ul>{''.join(items)}</ul>")
+                pages.append({"href": page_href(sheet_id), "title": sheet.title,
+                              "mark": _mark(state)})  # fmt: skip
+            parts.append({"title": part.title, "pages": pages})
         self.states = states
         self.next = next_page(states)
         suggestion = ""
@@ -60,15 +57,14 @@ class Journey(DisplayOnce):
             from ..text import markup
             from .links import page_link
 
-            words = markup("startpage.journey.next", page=page_link(sheet_id))
-            suggestion = f'<p class="kit-next">{words}</p>'
-        invites = "".join(_invitations(journal))
-        self.widget.value = (
-            f'{STYLE}<div class="kit-form kit-journey">{invites}{suggestion}{"".join(blocks)}</div>'
-        )
+            suggestion = markup("startpage.journey.next", page=page_link(sheet_id))
+        self.widget.value = render(
+            "journey.html", style=STYLE, invitations=_invitations(journal),
+            suggestion=suggestion, parts=parts,
+        )  # fmt: skip
 
 
-def _invitations(journal: Journal) -> list[str]:
+def _invitations(journal: Journal) -> list[Markup]:
     """The pages there is now enough for (``invite_after`` in journey.toml): looking back."""
     from ..analysis.lookback import ready
     from ..content import invitations
@@ -81,8 +77,7 @@ def _invitations(journal: Journal) -> list[str]:
         if page == "look-back":
             there = look_back_for(journal)
             if ready(there, days, checkins):
-                words = markup_n("lookback.invite", there.days, page=page_link(page))
-                found.append(f'<p class="kit-invite">{words}</p>')
+                found.append(markup_n("lookback.invite", there.days, page=page_link(page)))
     return found
 
 

@@ -4,12 +4,11 @@ without the recovery code, and the page says so before anything is locked."""
 
 from __future__ import annotations
 
-import html
-
 import ipywidgets as w
 
 from ..errors import KitError
 from ..journal import Journal
+from ..templating import element, render
 from ..text import markup, t
 from ._display import download_link
 from .form import STYLE
@@ -23,7 +22,7 @@ def _password(label: str) -> w.Password:
 
 def _say(line: w.HTML, words: str, problem: bool = False) -> None:
     kind = "kit-error" if problem else "kit-note"
-    line.value = f'<p class="{kind}">{html.escape(words)}</p>' if words else ""
+    line.value = element("p", words, kind) if words else ""
 
 
 class LockSettings:
@@ -34,7 +33,7 @@ class LockSettings:
         self.new = _password(t("locking.settings.new"))
         self.again = _password(t("locking.settings.again"))
         self.current = _password(t("locking.settings.current"))
-        self.warning = w.HTML(f"<p>{markup('locking.settings.warning')}</p>", layout=full())
+        self.warning = w.HTML(element("p", markup("locking.settings.warning")), layout=full())
         self.understood = w.Checkbox(value=False, indent=False,
                                      description=t("locking.settings.understood"))  # fmt: skip
         self.message = w.HTML(layout=full())
@@ -67,8 +66,7 @@ class LockSettings:
             words = t("locking.settings.open-words")
             parts = [self.new, self.again, self.warning, self.understood, self.lock_button]
         heading = w.HTML(
-            f'<h2 class="kit-section">{html.escape(t("locking.settings.heading"))}</h2>'
-            f"<p>{html.escape(words)}</p>",
+            element("h2", t("locking.settings.heading"), "kit-section") + element("p", words),
             layout=full(),
         )
         self.body.children = [heading, *parts]
@@ -90,13 +88,9 @@ class LockSettings:
         self._arrange()
         _say(self.message, t("locking.settings.locked"))
         text = t("locking.code.file", code=code or "")
-        self.code.value = (
-            f'<div class="kit-recovery"><p>{markup("locking.code.heading")}</p>'
-            f'<p class="kit-code"><code>{html.escape(code or "")}</code></p>'
-            + download_link("recovery-code.txt", text.encode("utf-8"), "text/plain",
-                            t("locking.code.save"))
-            + "</div>"
-        )  # fmt: skip
+        download = download_link("recovery-code.txt", text.encode("utf-8"), "text/plain",
+                                 t("locking.code.save"))  # fmt: skip
+        self.code.value = render("recovery_code.html", code=code or "", download=download)
         return code
 
     def change(self) -> bool:

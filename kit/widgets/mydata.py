@@ -7,7 +7,6 @@ works the same when the journal is served from someone else's machine.
 from __future__ import annotations
 
 import datetime as dt
-import html
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
@@ -18,6 +17,7 @@ import ipywidgets as w
 from ..content import definition, worksheet_ids
 from ..errors import KitError
 from ..journal import Journal
+from ..templating import element
 from ..text import day_text, markup, markup_n, t
 from ._display import DisplayOnce, download_link
 from .form import STYLE
@@ -31,14 +31,11 @@ def confirm_word() -> str:
 
 
 def _heading(title: str, words: str) -> w.HTML:
-    return w.HTML(
-        f'<h2 class="kit-section">{html.escape(title)}</h2><p>{html.escape(words)}</p>',
-        layout=full(),
-    )
+    return w.HTML(element("h2", title, "kit-section") + element("p", words), layout=full())
 
 
 def _say_error(line: w.HTML, message: str) -> None:
-    line.value = f'<p class="kit-error">{html.escape(message)}</p>'
+    line.value = element("p", message, "kit-error")
 
 
 def _button(label: str, action: Callable[[], None], style: str = "") -> w.Button:
@@ -154,8 +151,7 @@ class MyData(DisplayOnce):
         backups = [
             _heading(t("mydata-page.backups.heading"), t("mydata-page.backups.words")),
             *([self.backup_pick, self.restore_button] if kept else
-              [w.HTML(f"<p>{html.escape(t('mydata-page.backups.none'))}</p>",
-                      layout=full())]),
+              [w.HTML(element("p", t("mydata-page.backups.none")), layout=full())]),
             self.backup_result,
         ]  # fmt: skip
 
@@ -195,9 +191,7 @@ class MyData(DisplayOnce):
             _say_error(self.zone_note, str(problem))
             return
         shown = clock.zone_name(self.journal)
-        self.zone_note.value = (
-            f'<p class="kit-note">{html.escape(t("mydata.zone.now", zone=shown))}</p>'
-        )
+        self.zone_note.value = element("p", t("mydata.zone.now", zone=shown), "kit-note")
 
     def _still_shared(self) -> Any:
         """How many shares are still in the therapist's inbox (deleting does not reach them)."""
@@ -258,17 +252,16 @@ class MyData(DisplayOnce):
         try:
             plan = self._run_import(name, data, dry_run=True)
         except LockedBundleError as problem:
-            self.preview.value = f'<p class="kit-note">{html.escape(str(problem))}</p>'
+            self.preview.value = element("p", str(problem), "kit-note")
             self.copy_passphrase.value = ""
             self.copy_unlock.layout.display = None
             return
         except KitError as problem:
-            self.preview.value = f'<p class="kit-error">{html.escape(str(problem))}</p>'
+            self.preview.value = element("p", str(problem), "kit-error")
             return
         self.copy_unlock.layout.display = "none"
         new = len(getattr(plan, "added", None) or getattr(plan, "checkins", []))
-        text = html.escape(plan.describe())
-        self.preview.value = f'<pre class="kit-preview">{text}</pre>'
+        self.preview.value = element("pre", plan.describe(), "kit-preview")
         if new:
             self._pending = (name, data)
             self.import_button.layout.display = None
@@ -285,10 +278,10 @@ class MyData(DisplayOnce):
         try:
             done = self._run_import(name, data, dry_run=False)
         except KitError as problem:
-            self.preview.value = f'<p class="kit-error">{html.escape(str(problem))}</p>'
+            self.preview.value = element("p", str(problem), "kit-error")
             return
         added = len(getattr(done, "added", None) or getattr(done, "checkins", []))
-        self.preview.value = f"<p>{markup_n('mydata-page.bring.added', added)}</p>"
+        self.preview.value = element("p", markup_n("mydata-page.bring.added", added))
         self.copy_passphrase.value = ""
         self._pending = None
         self.import_button.layout.display = "none"
@@ -301,10 +294,10 @@ class MyData(DisplayOnce):
         try:
             kept = self.journal.put_back(Path(self.backup_pick.value))
         except KitError as problem:
-            self.backup_result.value = f'<p class="kit-error">{html.escape(str(problem))}</p>'
+            self.backup_result.value = element("p", str(problem), "kit-error")
             return
         back = markup("mydata-page.backups.back", day=self.backup_pick.label, name=kept.name)
-        self.backup_result.value = f"<p>{back}</p>"
+        self.backup_result.value = element("p", back)
 
     def make_report(self) -> None:
         from ..report import build_report
@@ -315,7 +308,7 @@ class MyData(DisplayOnce):
                 self.journal, chosen, start=self.report_from.value, end=self.report_to.value
             )
         except KitError as problem:
-            self.report_link.value = f'<p class="kit-error">{html.escape(str(problem))}</p>'
+            self.report_link.value = element("p", str(problem), "kit-error")
             return
         self.report_link.value = download_link(
             f"journal-report-{self.stamp}.html", page.encode("utf-8"), "text/html",
@@ -343,7 +336,7 @@ class MyData(DisplayOnce):
             _say_error(self.delete_result, t("mydata-page.delete.type-first", word=word))
             return
         removed = self.journal.delete_everything()
-        self.delete_result.value = f"<p>{markup_n('mydata-page.delete.done', len(removed))}</p>"
+        self.delete_result.value = element("p", markup_n("mydata-page.delete.done", len(removed)))
         self.confirm.value = ""
 
 

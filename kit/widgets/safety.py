@@ -5,9 +5,11 @@ from __future__ import annotations
 from typing import Any
 
 import ipywidgets as w
+from markupsafe import Markup
 
 from ..journal import Journal
 from ..readback import safety_flags
+from ..templating import element
 from .inputs import full
 from .support import with_lines
 
@@ -57,14 +59,14 @@ class SafetyPanel:
         """Show or hide the route after the well-being check was saved (or on opening):
         every page's concerns count, and the note says which pages raised them."""
         flags = safety_flags(self.journal)
-        self.raised.value = f"<p>{raised_on(flags)}</p>" if flags else ""
+        self.raised.value = element("p", raised_on(flags)) if flags else ""
         self.widget.layout.display = None if flags else "none"
 
 
-def raised_on(flags: list[Any]) -> str:
+def raised_on(flags: list[Any]) -> Markup:
     """Which pages' answers raised these flags, as links, in a sentence (HTML)."""
     from ..text import list_text, markup
     from .links import page_link
 
     pages = list_text([page_link(p) for p in dict.fromkeys(f.worksheet for f in flags)])
-    return str(markup("safety.raised-on", pages=pages)) if flags else ""
+    return markup("safety.raised-on", pages=pages) if flags else Markup("")

@@ -1,6 +1,6 @@
 """Sharing with your therapist: choose what and which dates, share, and withdraw later.
 
-When the host names the person's folder in the therapist's inbox (``$KIT_SHARE_INBOX``), a
+When the host names the person's folder in the therapist's inbox (the ``share_inbox`` setting), a
 share goes straight there; otherwise the two files are offered as downloads to send or
 bring. Nothing is chosen for the person: every worksheet starts unticked. Charts are drawn
 only when something is shared, so this page loads neither pandas nor plotly until then.
@@ -8,17 +8,18 @@ only when something is shared, so this page loads neither pandas nor plotly unti
 
 from __future__ import annotations
 
-import html
-import os
 from collections.abc import Callable
 from pathlib import Path
 
 import ipywidgets as w
+from markupsafe import Markup
 
 from .. import share as sharing
 from ..content import definition, worksheet_ids
 from ..errors import JournalError, KitError
 from ..journal import Journal
+from ..settings import current
+from ..templating import element
 from ..text import t
 from ._display import DisplayOnce, download_link
 from .form import STYLE
@@ -45,8 +46,8 @@ def _say(line: w.Label, message: str | None) -> None:
     line.layout.display = None if message else "none"
 
 
-def _problem(message: str) -> str:
-    return f'<p class="kit-error">{html.escape(message)}</p>'
+def _problem(message: str) -> Markup:
+    return element("p", message, "kit-error")
 
 
 class Share(DisplayOnce):
@@ -54,7 +55,7 @@ class Share(DisplayOnce):
 
     def __init__(self, journal: Journal) -> None:
         self.journal = journal
-        configured = os.environ.get(sharing.SHARE_INBOX, "").strip()
+        configured = current().share_inbox.strip()
         self.inbox = Path(configured).expanduser() if configured else None
 
         answered = [s for s in worksheet_ids() if journal.latest_record(s) is not None]
@@ -74,7 +75,7 @@ class Share(DisplayOnce):
         else:
             words = t("sharing.page.words-download")
         nothing = (
-            [w.HTML(f"<p>{html.escape(t('sharing.page.nothing-saved'))}</p>", layout=full())]
+            [w.HTML(element("p", t("sharing.page.nothing-saved")), layout=full())]
             if not answered
             else []
         )
@@ -86,8 +87,8 @@ class Share(DisplayOnce):
         self.widget = w.VBox(
             [
                 w.HTML(STYLE),
-                w.HTML(f"<h3>{html.escape(t('sharing.page.heading'))}</h3>"
-                       f"<p>{html.escape(words)}</p>", layout=full()),
+                w.HTML(element("h3", t("sharing.page.heading")) + element("p", words),
+                       layout=full()),
                 *nothing,
                 w.VBox(list(self.pick.values())),
                 self.pick_error,
@@ -95,7 +96,7 @@ class Share(DisplayOnce):
                 self.dates_error,
                 self.share_button,
                 self.result,
-                w.HTML(f"<h3>{html.escape(t('sharing.page.history'))}</h3>", layout=full()),
+                w.HTML(element("h3", t("sharing.page.history")), layout=full()),
                 self.history,
                 self.withdraw_result,
             ],
@@ -130,10 +131,10 @@ class Share(DisplayOnce):
             self.result.value = _problem(str(problem))
             return None
         if done.folder is not None:
-            self.result.value = (
-                f"<p><strong>{html.escape(t('sharing.page.shared'), quote=False)}</strong> "
-                f"{html.escape(t('sharing.page.shared-words'), quote=False)}</p>"
-            )
+            self.result.value = element(
+                "p", Markup("{} {}").format(element("strong", t("sharing.page.shared")),
+                                            t("sharing.page.shared-words"))
+            )  # fmt: skip
         else:
             self.result.value = (
                 download_link(f"{done.id}.html", done.report, "text/html",
@@ -141,7 +142,7 @@ class Share(DisplayOnce):
                 + " · "
                 + download_link(f"{done.id}.json", done.bundle, "application/json",
                                 t("sharing.page.save-data"))
-                + f"<p>{html.escape(t('sharing.page.saved-files'))}</p>"
+                + element("p", t("sharing.page.saved-files"))
             )  # fmt: skip
         self.show_history()
         return done
@@ -157,7 +158,7 @@ class Share(DisplayOnce):
             said = t("sharing.page.withdrawn-inbox")
         else:
             said = t("sharing.page.withdrawn-download")
-        self.withdraw_result.value = f"<p>{html.escape(said)}</p>"
+        self.withdraw_result.value = element("p", said)
         self.show_history()
 
     def show_history(self) -> None:
@@ -170,7 +171,7 @@ class Share(DisplayOnce):
         self.withdraw_buttons = {}
         rows: list[w.Widget] = []
         for item in made:
-            line = w.HTML(f"<p>{html.escape(item.describe())}</p>", layout=w.Layout(flex="1"))
+            line = w.HTML(element("p", item.describe()), layout=w.Layout(flex="1"))
             row: list[w.Widget] = [line]
             if item.withdrawn_at is None:
                 label = (
@@ -182,9 +183,7 @@ class Share(DisplayOnce):
                 row.append(button)
             rows.append(w.HBox(row, layout=full()))
         if not rows:
-            rows = [
-                w.HTML(f"<p>{html.escape(t('sharing.page.nothing-shared'))}</p>", layout=full())
-            ]
+            rows = [w.HTML(element("p", t("sharing.page.nothing-shared")), layout=full())]
         self.history.children = rows
 
 

@@ -9,6 +9,7 @@ import ipywidgets as w
 from ..errors import DefinitionError, KitError
 from ..journal import DB_NAME, default_data_dir
 from ..resources import support_lines
+from ..settings import current
 from ._display import begin_page
 from .form import STYLE
 from .inputs import full
@@ -21,10 +22,6 @@ def _show(widget: w.Widget) -> None:
     box = w.VBox([w.HTML(STYLE), widget], layout=full())
     box.add_class("kit-form")
     display(box)
-
-
-# Set by `kit serve --ip` with an address other people can reach (kit/app/serve.py).
-OPEN_TO_OTHERS = "KIT_OPEN_TO_OTHERS"
 
 
 def hosted() -> bool:
@@ -58,7 +55,7 @@ def journal_location_html(locked: bool | None = None) -> str:
                 markup("start.lock-offer", my_data=page_link("my-data"))
             )
         )
-    if os.environ.get(OPEN_TO_OTHERS) == "1":
+    if current().open_to_others:  # kit serve --ip with an address others can reach
         parts.append(
             Markup('<div class="kit-problem kit-shared-address" role="note">{}</div>').format(
                 markup("start.shared-address")

@@ -1,16 +1,14 @@
 """The therapist's inbox: what clients chose to share, shown calmly and never as markup.
 
-On the therapist's server the host sets ``$KIT_THERAPIST_INBOX`` (one folder per client);
-anywhere else a file a client handed over can be opened by hand. A share is shown the way
-the client's own pages show it: the dates and worksheets chosen, check-in trends, the
-scales with their bands, and each worksheet's answers. Every word that came from a client
-(answers, notes, tags, folder names) is escaped. A file that cannot be read gets a plain
-message, and the rest of the page keeps working.
-"""
+On the therapist's server the host sets ``therapist_inbox`` (:mod:`kit.settings`; a folder
+per client); anywhere else a file a client handed over can be opened by hand. A share is
+shown the way the client's own pages show it: the dates and worksheets chosen, check-in
+trends, the scales with their bands, and each worksheet's answers. Every word that came
+from a client (answers, notes, tags, folder names) is escaped. A file that cannot be read
+gets a plain message, and the rest of the page keeps working."""
 
 from __future__ import annotations
 
-import html
 import logging
 import os
 from pathlib import Path
@@ -24,6 +22,8 @@ from ..analysis.checkins import scores as scale_scores
 from ..content import definition
 from ..errors import KitError
 from ..journal import Journal
+from ..settings import current
+from ..templating import render as render_html
 from ..text import day_text, list_text, markup, markup_n, t, time_text, tn
 from ._display import DisplayOnce
 from .chart import chart_output
@@ -34,13 +34,15 @@ from .parts import show_built
 log = logging.getLogger(__name__)
 
 
-def _e(text: object) -> str:
-    """Escaped for HTML (a message from :func:`markup` is escaped already and stays as it is)."""
-    return str(text) if isinstance(text, Markup) else html.escape(str(text))
+def _html(text: Markup) -> w.HTML:
+    """HTML the kit built (a template's, or Markup's: every value escaped)."""
+    return w.HTML(str(text), layout=full())
 
 
-def _html(text: str) -> w.HTML:
-    return w.HTML(text, layout=full())
+def _p(text: object, css: str | None = None) -> Markup:
+    if css:
+        return Markup('<p class="{}">{}</p>').format(css, text)
+    return Markup("<p>{}</p>").format(text)
 
 
 def _between(frame: Any, column: Any, shared: sharing.Shared) -> Any:
@@ -59,9 +61,11 @@ def _checkins(journal: Journal, shared: sharing.Shared) -> list[w.Widget]:
     from ..report import checkin_facts_html, checkin_notes_html, checkins_between
 
     frame = checkins_between(journal, shared.start, shared.end)
-    parts: list[w.Widget] = [_html(f"<h3>{markup('report.checkins.heading')}</h3>")]
+    parts: list[w.Widget] = [
+        _html(render_html("inbox/part.html", heading=markup("report.checkins.heading"), note=""))
+    ]
     if frame.empty:
-        return [*parts, _html(f"<p>{markup('report.checkins.none')}</p>")]
+        return [*parts, _html(_p(markup("report.checkins.none")))]
     parts.append(_html(checkin_facts_html(frame)))
     figures = {
         "mood": mood_figure(mood_trend(frame)),
@@ -81,25 +85,22 @@ def _scales(journal: Journal, shared: sharing.Shared, chosen: list[str]) -> list
 
     scores = _between(scale_scores(journal), lambda f: f["date"], shared)
     scores = scores[scores["scale"].isin(chosen)]
-    parts: list[w.Widget] = [
-        _html(
-            f"<h3>{markup('report.scales.heading')}</h3>"
-            f"<p class='kit-help'>{markup('report.scales.note')}</p>"
-        )
-    ]
+    heading = render_html("inbox/part.html", heading=markup("report.scales.heading"),
+                          note=markup("report.scales.note"))  # fmt: skip
+    parts: list[w.Widget] = [_html(heading)]
     if scores.empty:
-        return [*parts, _html(f"<p>{markup('inbox.scales.none')}</p>")]
+        return [*parts, _html(_p(markup("inbox.scales.none")))]
     parts.append(_html(scales_table_html(scores, "kit-lines kit-scales")))
     for scale in chosen:
         sheet = definition(scale)
         figure = scale_figure(scores, scale, sheet.scoring.bands)  # type: ignore[union-attr]
         if figure is not None:
             parts.append(chart_output(scale, figure))
-            parts.append(_html(f'<p class="kit-attribution">{_e(sheet.attribution)}</p>'))
+            parts.append(_html(_p(sheet.attribution, "kit-attribution")))
     return parts
 
 
-def _about(shared: sharing.Shared, client: str | None) -> str:
+def _about(shared: sharing.Shared, client: str | None) -> Markup:
     """Who, when, which dates and which worksheets: every piece escaped."""
     if shared.whole:
         what = markup("inbox.about.whole")
@@ -116,8 +117,7 @@ def _about(shared: sharing.Shared, client: str | None) -> str:
     facts.append(("inbox.about.dates", sharing.span(shared.start, shared.end)))
     titles = [definition(s).title for s in shared.worksheets]
     facts.append(("inbox.about.worksheets", list_text(titles, style="standard-narrow")))
-    rows = "".join(f"<tr><th>{markup(k)}</th><td>{_e(v)}</td></tr>" for k, v in facts)
-    return f'<h3>{_e(what)}</h3><table class="kit-lines">{rows}</table>'
+    return render_html("inbox/share_about.html", what=what, facts=facts)
 
 
 def render(shared: sharing.Shared, client: str | None = None) -> list[w.Widget]:
@@ -134,7 +134,7 @@ def render(shared: sharing.Shared, client: str | None = None) -> list[w.Widget]:
                 # The report's own section: the latest answers in these dates, escaped,
                 # with its heading one level down.
                 section = worksheet_section_html(journal, sheet, shared.start, shared.end, level=3)
-                parts.append(_html(f'<div class="kit-summary">{section}</div>'))
+                parts.append(_html(Markup('<div class="kit-summary">{}</div>').format(section)))
         scales = [s for s in SCALES if s in chosen]
         if scales:
             parts += _scales(journal, shared, scales)
@@ -145,19 +145,19 @@ class Inbox(DisplayOnce):
     """The therapist's inbox page; ``.widget`` goes on the page."""
 
     def __init__(self, root: str | os.PathLike[str] | None = None) -> None:
-        configured = os.environ.get(sharing.THERAPIST_INBOX, "").strip()
+        configured = current().therapist_inbox.strip()
         chosen = root if root is not None else configured or None
         self.root = Path(chosen).expanduser() if chosen else None
         self.entries: list[sharing.InboxEntry] = []
 
-        self.about = _html("")
+        self.about = _html(Markup(""))
         self.choice = w.Dropdown(
             options=[], description=t("inbox.open"), layout=w.Layout(width="36em")
         )
         self.choice.observe(lambda _: self.open_chosen(), names="value")
         self.look_again = w.Button(description=t("inbox.look-again"), layout=w.Layout(width="auto"))
         self.look_again.on_click(lambda _: self.refresh())
-        self.problems = _html("")
+        self.problems = _html(Markup(""))
         self.upload = w.FileUpload(accept=".json", multiple=False, description=t("inbox.upload"))
         self.upload.observe(self._uploaded, names="value")
         self.view = w.VBox(layout=full())
@@ -168,8 +168,7 @@ class Inbox(DisplayOnce):
                 self.about,
                 w.HBox([self.choice, self.look_again]),
                 self.problems,
-                _html(f'<h2 class="kit-section">{markup("inbox.given.heading")}</h2>'
-                      f'<p>{markup("inbox.given.body", file=Markup("<code>.json</code>"))}</p>'),
+                _html(render_html("inbox/given.html", code=Markup("<code>.json</code>"))),
                 self.upload,
                 self.view,
             ],
@@ -184,21 +183,19 @@ class Inbox(DisplayOnce):
         self.entries = []
         self.problems.value = ""
         if self.root is None:
-            self.about.value = f"<p>{markup('inbox.none-set-up')}</p>"
+            self.about.value = str(_p(markup("inbox.none-set-up")))
             self.choice.layout.display = self.look_again.layout.display = "none"
             return
         try:
             self.entries = sharing.inbox_bundles(self.root)
         except KitError as problem:
-            self.about.value = f'<p class="kit-error">{_e(problem)}</p>'
+            self.about.value = str(_p(problem, "kit-error"))
         else:
             clients = len({e.client for e in self.entries})
             count = markup_n(
                 "inbox.count", clients, files=tn("inbox.count.files", len(self.entries))
             )
-            self.about.value = (
-                f'<h2 class="kit-section">{markup("inbox.heading")}</h2><p>{count}</p>'
-            )
+            self.about.value = str(render_html("inbox/heading.html", count=count))
         options: list[tuple[str, int | None]] = [(t("inbox.choose"), None)]
         for position, entry in enumerate(self.entries):
             if entry.made_at:
@@ -213,13 +210,7 @@ class Inbox(DisplayOnce):
         self.choice.options = options
         broken = [e for e in self.entries if e.problem]
         if broken:
-            items = "".join(
-                f"<li>{markup('inbox.problem-item', client=e.client, problem=e.problem)}</li>"
-                for e in broken
-            )
-            self.problems.value = (
-                f'<p>{markup("inbox.problems")}</p><ul class="kit-help">{items}</ul>'
-            )
+            self.problems.value = str(render_html("inbox/problems.html", broken=broken))
 
     def open_chosen(self) -> None:
         """Show the share chosen in the list (read again, in case it was withdrawn)."""
@@ -251,5 +242,5 @@ class Inbox(DisplayOnce):
 
 
 def show_inbox(root: str | os.PathLike[str] | None = None) -> Inbox | None:
-    """Display the therapist's inbox (``$KIT_THERAPIST_INBOX`` if ``root`` is None)."""
+    """Display the therapist's inbox (the ``therapist_inbox`` setting if ``root`` is None)."""
     return show_built(lambda: Inbox(root))

@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
-import html
 from typing import Any
 
 import ipywidgets as w
+from markupsafe import Markup
 
 from ..analysis.checkins import checkins, scores
 from ..content import definition
 from ..journal import Journal
+from ..templating import element
 from ..text import language, t, tn
 from ._display import DisplayOnce
 from .chart import chart_output
@@ -20,13 +21,13 @@ from .parts import show_part
 from .soon import soon
 
 
-def _words(frame: Any, scores: Any) -> str:
+def _words(frame: Any, scores: Any) -> Markup:
     """How far you've come, and the streaks, in a few escaped sentences."""
     from ..analysis.streaks import streak
     from ..content import field_ids
 
     if frame.empty and scores.empty:
-        return f"<p>{html.escape(t('trends.empty'))}</p>"
+        return element("p", t("trends.empty"))
     parts = []
     mood_id, contacted, checked = field_ids("check-in", "mood", "contacted", "checked_profiles")
     mood = frame[mood_id].dropna()
@@ -40,7 +41,7 @@ def _words(frame: Any, scores: Any) -> str:
     for run, what in ((contact, "contact"), (profiles, "profiles")):
         if run.longest:
             parts.append(tn(f"wins.run.{what}", run.current, longest=run.longest))
-    return "".join(f"<p>{html.escape(p)}</p>" for p in parts)
+    return Markup("").join(element("p", p) for p in parts)
 
 
 def _one_place(number: float) -> str:

@@ -9,7 +9,6 @@ open journal holds the keys only while the page is open.
 from __future__ import annotations
 
 import contextlib
-import html
 from collections.abc import Callable
 from pathlib import Path
 
@@ -18,6 +17,7 @@ import ipywidgets as w
 from ..errors import KitError
 from ..journal import DB_NAME, Journal, default_data_dir, open_journal
 from ..lock import LockedError, NotLockedError
+from ..templating import element
 from ..text import t
 from .form import STYLE
 from .inputs import full
@@ -57,9 +57,7 @@ def when_open(fill: Callable[[Journal], None]) -> w.Widget:
     global _asking
     _waiting.append(fill)
     if _asking:
-        return w.HTML(
-            f'<p class="kit-help">{html.escape(t("locking.unlock.waiting"))}</p>', layout=full()
-        )
+        return w.HTML(element("p", t("locking.unlock.waiting"), "kit-help"), layout=full())
     _asking = True
     return Unlock(_opened).widget
 
@@ -97,8 +95,8 @@ class Unlock:
             [
                 w.HTML(STYLE),
                 w.HTML(
-                    f"<h3>{html.escape(t('locking.unlock.heading'))}</h3>"
-                    f"<p>{html.escape(t('locking.unlock.words'))}</p>",
+                    element("h3", t("locking.unlock.heading"))
+                    + element("p", t("locking.unlock.words")),
                     layout=full(),
                 ),
                 self.passphrase,
@@ -122,21 +120,19 @@ class Unlock:
         passphrase, code = self.passphrase.value, self.code.value.strip()
         self.passphrase.value = ""
         if not passphrase and not code:
-            self.message.value = (
-                f'<p class="kit-error">{html.escape(t("locking.unlock.type-first"))}</p>'
-            )
+            self.message.value = element("p", t("locking.unlock.type-first"), "kit-error")
             return None
-        self.message.value = f"<p>{html.escape(t('locking.unlock.opening'))}</p>"
+        self.message.value = element("p", t("locking.unlock.opening"))
         try:
             try:
                 journal = open_journal(passphrase=passphrase or None, recovery_code=code or None)
             except NotLockedError:  # the lock was taken off in another window meanwhile
                 journal = open_journal()
         except LockedError as problem:
-            self.message.value = f'<p class="kit-error">{html.escape(str(problem))}</p>'
+            self.message.value = element("p", str(problem), "kit-error")
             return None
         except KitError as problem:
-            self.message.value = f'<p class="kit-error">{html.escape(str(problem))}</p>'
+            self.message.value = element("p", str(problem), "kit-error")
             return None
         self.code.value = ""
         self.message.value = ""

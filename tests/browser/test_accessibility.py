@@ -18,6 +18,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 import kit
+from kit import settings
 from kit import share as sharing
 from kit.app.serve import notebooks_dir
 from kit.content import site_pages
@@ -56,7 +57,7 @@ def filled_server(tmp_path_factory: pytest.TempPathFactory, chromium_path: Path)
     with write_demo(folder / "data", days=120) as journal:
         fill_every_worksheet(journal, words)
         sharing.make_share(journal, kit.worksheet_ids(), inbox=inbox / "client")
-    env = {"KIT_THERAPIST_INBOX": str(inbox), "KIT_SHARE_INBOX": str(inbox / "client")}
+    env = settings.environment(therapist_inbox=str(inbox), share_inbox=str(inbox / "client"))
     with KitServer(folder / "data", folder / "server.log", "--preheat", "none", env=env) as running:
         yield running
 

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import html
 from typing import TYPE_CHECKING, Any
 
 import ipywidgets as w
+from markupsafe import Markup
 
 from ...analysis.summary import summary
-from ...text import t
+from ...templating import element, render
 from ..inputs import full
 
 if TYPE_CHECKING:
@@ -29,14 +29,7 @@ class Summary:
         if not pairs:
             self.widget.value = ""
             return
-        items = "".join(
-            f"<dt>{html.escape(question)}</dt><dd>{html.escape(answer)}</dd>"
-            for question, answer in pairs
-        )
-        self.widget.value = (
-            f'<div class="kit-summary"><h3>{html.escape(t("extras.summary.heading"))}</h3>'
-            f"<dl>{items}</dl></div>"
-        )
+        self.widget.value = render("summary.html", pairs=pairs)
 
 
 class ScorePanel:
@@ -59,4 +52,6 @@ class ScorePanel:
 
         score = markup("extras.score", total=result.total, maximum=result.maximum,
                        band=result.band)  # fmt: skip
-        self.widget.value = f'<div class="kit-score">{score}<br>{html.escape(result.note)}</div>'
+        self.widget.value = element(
+            "div", Markup("{}<br>{}").format(score, result.note), "kit-score"
+        )

@@ -3,12 +3,12 @@ the reasons, the I-statement, a gentle wording check, and the draft as a file.""
 
 from __future__ import annotations
 
-import html
 from typing import TYPE_CHECKING, Any
 
 import ipywidgets as w
 
 from ...readback import reasons, safety_flags
+from ...templating import element
 from ...text import t
 from .._display import download_link
 from ..inputs import full
@@ -66,7 +66,7 @@ class SaferChannels:
             body=markup("safety.safer-channels.body"),
             letter=markup("safety.safer-channels.letter"),
             advocate=markup("safety.safer-channels.advocate"),
-            raised=Markup(raised_on(flags)),  # noqa: S704 - built from escaped parts
+            raised=raised_on(flags),
         )
         self.widget.children[0].value = str(words) if flags else ""
         self.widget.layout.display = None if flags else "none"
@@ -151,7 +151,7 @@ class IStatement:
 
     def update(self) -> None:
         text = self.sentence()
-        self.preview.value = f"<blockquote>{html.escape(text)}</blockquote>" if text else ""
+        self.preview.value = element("blockquote", text) if text else ""
         self.add.layout.display = None if text else "none"
 
     def into_draft(self) -> None:
@@ -190,19 +190,20 @@ class WordingCheck:
 
         from ...text import markup
 
-        items = "".join(
-            Markup("<li>{}</li>").format(
+        items = Markup("").join(
+            element(
+                "li",
                 markup(
                     "extras.conversation.hint",
                     found=h.found,
                     why=h.why,
                     instead=Markup("<em>{}</em>").format(h.instead),
-                )
+                ),
             )
             for h in hints
         )
-        intro = html.escape(t("extras.conversation.wording"))
-        self.widget.value = f'<div class="kit-help"><p>{intro}</p><ul>{items}</ul></div>'
+        intro = element("p", t("extras.conversation.wording"))
+        self.widget.value = element("div", intro + element("ul", items), "kit-help")
 
     def refresh(self, answers: dict[str, Any] | None) -> None:
         self.update()

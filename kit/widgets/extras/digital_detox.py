@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-import html
 from typing import TYPE_CHECKING, Any
 
 import ipywidgets as w
+from markupsafe import Markup
 
 from ...analysis.checkins import checkin_days
 from ...readback import safety_flags
+from ...templating import element
 from ...text import markup, t, tn
 from ..inputs import full
 from ..links import page_link
@@ -33,11 +34,7 @@ class DetoxSafety:
         from markupsafe import Markup
 
         flags = safety_flags(self.journal)
-        note = (
-            Markup('<p class="kit-help">{}</p>').format(Markup(raised_on(flags)))  # noqa: S704
-            if flags
-            else ""
-        )
+        note = Markup('<p class="kit-help">{}</p>').format(raised_on(flags)) if flags else ""
         start = page_link("start", t("detox.start-page"))
         words = Markup(
             '<div class="kit-safety" role="region" aria-label="{}"><h3>{}</h3><p>{}</p>{}</div>'
@@ -76,9 +73,7 @@ class DetoxProgressPanel:
         if run.longest:
             lines.append(tn("extras.detox.run", run.current, longest=run.longest))
         self.widget.value = (
-            '<div class="kit-score">'
-            + "".join(f"<p>{html.escape(x)}</p>" for x in lines)
-            + "</div>"
+            element("div", Markup("").join(element("p", x) for x in lines), "kit-score")
             if lines
             else ""
         )

@@ -24,7 +24,7 @@ class LookBackPanel:
 
     def refresh(self, answers: dict[str, Any] | None) -> None:
         """Then and now come from the other pages: read them again."""
-        self.widget.value = look_back_html(self.form.journal)
+        self.widget.value = str(look_back_html(self.form.journal))
 
 
 EXTRAS = (LookBackPanel,)

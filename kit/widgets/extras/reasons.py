@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import html
 from typing import TYPE_CHECKING, Any
 
 import ipywidgets as w
 
+from ...templating import element
 from ...text import t
 from ..chart import Chart
 from ..inputs import full
@@ -51,17 +51,16 @@ class Suggestions:
         for draft in self.drafts:
             button = w.Button(description=t("extras.reasons.add"), layout=w.Layout(width="auto"))
             button.on_click(lambda b, text=draft: self.take(text, b))
-            text = w.HTML(f'<span class="kit-draft">{html.escape(draft)}</span>', layout=full())
+            text = w.HTML(element("span", draft, "kit-draft"), layout=full())
             row = w.HBox([button, text], layout=w.Layout(align_items="center"))
             row.add_class("kit-suggestion")
             rows.append(row)
         if rows:
-            heading = (
-                f"<h3>{html.escape(t('extras.reasons.heading'))}</h3>"
-                f'<p class="kit-help">{html.escape(t("extras.reasons.only-suggestions"))}</p>'
+            heading = element("h3", t("extras.reasons.heading")) + element(
+                "p", t("extras.reasons.only-suggestions"), "kit-help"
             )
         else:
-            heading = f'<p class="kit-help">{html.escape(t("extras.reasons.none-yet"))}</p>'
+            heading = element("p", t("extras.reasons.none-yet"), "kit-help")
         self.widget.children = [w.HTML(heading, layout=full()), *rows]
 
     def take(self, text: str, button: w.Button | None = None) -> None:

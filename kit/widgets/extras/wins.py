@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-import html
 from typing import TYPE_CHECKING, Any
 
 import ipywidgets as w
+from markupsafe import Markup
 
 from ...analysis.checkins import checkin_days
+from ...templating import element
 from ...text import t, tn
 from ..chart import Chart
 from ..inputs import full
@@ -39,7 +40,7 @@ class WinsFound:
         self.form = form
         self.rows = w.VBox(layout=full())
         self.widget = w.VBox(
-            [w.HTML(f"<h3>{html.escape(t('extras.wins.spotted'))}</h3>"), self.rows],
+            [w.HTML(element("h3", t("extras.wins.spotted"))), self.rows],
             layout=full(),
         )
         self.widget.add_class("kit-wins-found")
@@ -56,11 +57,11 @@ class WinsFound:
             text = win.what or labels[win.category]
             button = w.Button(description=t("extras.wins.counts"), layout=w.Layout(width="auto"))
             button.on_click(lambda _, found=win: self.count(found))
-            row = w.HBox([button, w.HTML(f"<span>{html.escape(_found(win.day, text))}</span>")])
+            row = w.HBox([button, w.HTML(element("span", _found(win.day, text)))])
             row.add_class("kit-win-found")
             rows.append(row)
         if not rows:
-            rows = [w.HTML(f'<p class="kit-help">{html.escape(t("extras.wins.none-new"))}</p>')]
+            rows = [w.HTML(element("p", t("extras.wins.none-new"), "kit-help"))]
         self.rows.children = rows
 
     def count(self, win) -> None:
@@ -106,7 +107,7 @@ class Celebration:
         for run, what in ((contact, "contact"), (profiles, "profiles")):
             if run.longest:
                 lines.append(tn(f"wins.run.{what}", run.current, longest=run.longest))
-        self.words.value = "".join(f"<p>{html.escape(x)}</p>" for x in lines)
+        self.words.value = Markup("").join(element("p", x) for x in lines)
         self.chart.refresh(answers)
 
     @property
