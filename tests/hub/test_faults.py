@@ -5,6 +5,7 @@ client affected sees the page's calm notice and gets back in by reloading."""
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import re
 import signal
@@ -51,8 +52,10 @@ def moods(hub: Hub, name: str) -> list[int]:
 
 
 def servers_of(hub: Hub, name: str) -> list[int]:
-    """The processes of this client's server and its kernels (by their journal folder)."""
-    marker = f"KIT_DATA_DIR={hub.state / 'journals' / name}\0".encode()
+    """The processes of this client's server and its kernels (by their journal folder, in
+    the settings the hub gave them: kit.settings.encode writes it so)."""
+    folder = json.dumps(str(hub.state / "journals" / name))
+    marker = f'"data_dir": {folder}'.encode()
     found = []
     for environ in Path("/proc").glob("[0-9]*/environ"):
         with contextlib.suppress(OSError):
