@@ -10,17 +10,23 @@ the same way; anything larger is a template.
 from __future__ import annotations
 
 import functools
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import jinja2
 from markupsafe import Markup
 
 from .text import markup, markup_n
 
+if TYPE_CHECKING:
+    import jinja2
+
 
 @functools.cache
 def environment() -> jinja2.Environment:
-    """The templates' environment: escaping on, an unknown name an error (never empty)."""
+    """The templates' environment: escaping on, an unknown name an error (never empty).
+    Jinja2 is imported here, the first time a template is drawn: a page that writes only
+    single elements never loads it (some 50 ms)."""
+    import jinja2
+
     env = jinja2.Environment(
         loader=jinja2.PackageLoader("kit", "templates"),
         autoescape=True,
