@@ -233,7 +233,7 @@ def _trait_check(check: Any, value: str) -> str:
 
 @functools.cache
 def settings_traits() -> dict[str, Any]:
-    """Every setting's trait, by name, in the order the class declares them."""
+    """Every setting's trait, by name, in alphabetical order (as traitlets lists them)."""
     return dict(KitSettings.class_traits(config=True))
 
 
@@ -252,13 +252,30 @@ def problem_words(name: str, value: Any, problem: Exception) -> str:
     return str(problem)
 
 
+def per_user() -> frozenset[str]:
+    """The settings a hub sets for each user (their folders and role), never for all."""
+    return frozenset(name for name, trait in settings_traits().items() if trait.metadata.get("hub"))
+
+
+def _set(settings: KitSettings, name: str, value: Any) -> None:
+    """Set one setting, or raise SettingsError with why it cannot be used, in words."""
+    if isinstance(value, os.PathLike):
+        value = os.fspath(value)
+    try:
+        setattr(settings, name, value)
+    except TraitError as problem:
+        raise SettingsError(problem_words(name, value, problem)) from None
+
+
 def check_value(name: str, value: Any) -> Any:
     """``value`` as the setting ``name`` keeps it (a title's spaces made single, say), or
     SettingsError saying in words why it cannot be used."""
-    return getattr(make({name: value}, bare=True), name)
+    settings = KitSettings()
+    _set(settings, name, value)
+    return getattr(settings, name)
 
 
-def make(values: Mapping[str, Any], where: str = "", *, bare: bool = False) -> KitSettings:
+def make(values: Mapping[str, Any], where: str = "") -> KitSettings:
     """Settings from ``values`` (names to values), every one checked: an unknown name (with
     the nearest known one) or a value a setting refuses raises SettingsError in words,
     naming ``where`` the values came from."""
@@ -271,13 +288,10 @@ def make(values: Mapping[str, Any], where: str = "", *, bare: bool = False) -> K
             raise SettingsError(f"{prefix}there is no setting {name!r}{hint}")
     settings = KitSettings()
     for name, value in values.items():
-        if isinstance(value, os.PathLike):
-            value = os.fspath(value)
         try:
-            setattr(settings, name, value)
-        except TraitError as problem:
-            words = problem_words(name, value, problem)
-            raise SettingsError(words if bare else f"{prefix}{name}: {words}") from None
+            _set(settings, name, value)
+        except SettingsError as problem:
+            raise SettingsError(f"{prefix}{name}: {problem}") from None
     return settings
 
 
@@ -337,7 +351,8 @@ def decode(text: str) -> KitSettings:
 
 def current() -> KitSettings:
     """The settings in use in this process: ``KIT_CONFIG`` over ``KIT_DATA_DIR`` and
-    ``KIT_CONTENT_DIR`` over the defaults."""
+    ``KIT_CONTENT_DIR`` over the defaults. Read once per value of those variables and
+    shared: read it, never change it (:meth:`KitSettings.replace` gives a changed copy)."""
     env = os.environ
     own = tuple(
         (name, env.get(trait.metadata["env"], "").strip())

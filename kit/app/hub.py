@@ -128,8 +128,7 @@ def configure_hub(
         if not folder.is_dir():
             raise HubSetupError(f"the content folder {folder} is not a folder")
         shared["content_dir"] = str(folder)
-    traits = kit_settings.settings_traits()
-    per_user = sorted(n for n in settings or {} if traits.get(n, Bool()).metadata.get("hub"))
+    per_user = sorted(kit_settings.per_user() & set(settings or {}))
     if per_user:
         raise HubSetupError(
             f"configure_hub: {', '.join(per_user)} is set for each user from therapists, "
