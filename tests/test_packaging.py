@@ -129,6 +129,7 @@ def test_wheel_carries_content_and_notebooks(wheel: Path, tmp_path: Path) -> Non
     assert "kit/_notebooks/00-start.ipynb" in names
     assert "kit/app/share/voila/templates/kit/page.html" in names
     assert "kit/widgets/style.css" in names
+    assert "kit/templates/report/document.html" in names  # the report's templates
     assert "kit/_data/worksheets/check-in.toml" in names
     assert not any(n.startswith(("tests/", "data/", "notebooks/")) for n in names)
     code = (
