@@ -15,7 +15,7 @@ from .app import skip_unused_imports
 from .app.serve import serve
 from .bundle import LockedBundleError
 from .errors import KitError
-from .journal import default_data_dir, open_journal
+from .journal import open_journal
 from .lock import LockedError
 from .settings import KitSettings, SettingsError
 
@@ -108,7 +108,8 @@ def build_parser() -> argparse.ArgumentParser:
         "--help-all for every setting).",
     )
 
-    data_help = f"the journal's folder (default: $KIT_DATA_DIR, else {default_data_dir()})"
+    platform = kit_settings.default_data_dir()  # what the help says, not read from settings
+    data_help = f"the journal's folder (default: $KIT_DATA_DIR, else {platform})"
     export_cmd = commands.add_parser(
         "export", help="write the whole journal to one JSON file (and check-ins to CSV)"
     )
@@ -348,6 +349,11 @@ def _content_is_sound() -> bool:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    try:  # settings a host or a shell gave (KIT_CONFIG) are read by every command
+        kit_settings.current()
+    except SettingsError as problem:
+        print(f"kit {args.command}: {problem}", file=sys.stderr)
+        return 1
     if args.command in ("serve", "hub-server"):
         skip_unused_imports()
     options = _serve_settings(args) if args.command == "serve" else None

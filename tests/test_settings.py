@@ -180,9 +180,23 @@ def test_a_damaged_kit_config_stops_the_hub_server_in_words(text: str, words: st
     done = subprocess.run([sys.executable, "-m", "kit", "hub-server"], capture_output=True,
                           text=True, env={**os.environ, **hub_env}, timeout=120)  # fmt: skip
     assert done.returncode == 1
+    assert done.stderr.startswith("kit hub-server: ")
     assert words in done.stderr
+    assert "Traceback" not in done.stderr
     with pytest.raises(SettingsError, match="KIT_CONFIG"):
         settings.decode(text)
+
+
+def test_every_command_says_plainly_when_kit_config_is_damaged(tmp_path: Path) -> None:
+    """Does a command that only reads the journal also refuse damaged settings in words,
+    touching nothing, rather than fail with a traceback?"""
+    env = {**os.environ, "KIT_CONFIG": "{", "KIT_DATA_DIR": str(tmp_path / "data")}
+    done = subprocess.run([sys.executable, "-m", "kit", "export", str(tmp_path / "x.json")],
+                          capture_output=True, text=True, env=env, timeout=120)  # fmt: skip
+    assert done.returncode == 1
+    assert done.stderr.startswith("kit export: KIT_CONFIG is not JSON")
+    assert "Traceback" not in done.stderr
+    assert list(tmp_path.iterdir()) == []
 
 
 def test_a_clients_server_hands_its_kernels_no_therapist_inbox(monkeypatch, tmp_path) -> None:
